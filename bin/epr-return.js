@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The command line is compiled from src/cli by `npm run build:cli` (run on npm install).
+const path = require("node:path");
+const fs = require("node:fs");
+const entry = path.join(__dirname, "..", "dist", "cli", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("epr-return: not built yet; run `npm run build:cli` in " + path.dirname(__dirname) + "\n");
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,0 +1,31 @@
+/** Unit and integration tests. Type checking is done once by `npm run lint` (tsc),
+ * so ts-jest only transpiles here, which keeps the suite fast. */
+const esmOnly = ["strip-bom", "uuid", "office-addin-.*"].join("|");
+
+const transform = {
+  "^.+\\.(t|j)sx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", esModuleInterop: true, allowJs: true }, isolatedModules: true, diagnostics: false }],
+};
+
+module.exports = {
+  projects: [
+    {
+      displayName: "node",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test"],
+      testMatch: ["**/*.test.ts"],
+      testPathIgnorePatterns: ["/test/e2e/"],
+      transform,
+      transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
+    },
+    {
+      displayName: "dom",
+      testEnvironment: "jsdom",
+      roots: ["<rootDir>/test"],
+      testMatch: ["**/*.test.tsx"],
+      testPathIgnorePatterns: ["/test/e2e/"],
+      setupFilesAfterEnv: ["<rootDir>/test/setup-dom.ts"],
+      transform,
+      transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
+    },
+  ],
+};
