@@ -2,7 +2,7 @@
 // The command line is compiled from src/cli by `npm run build:cli` (run on npm install).
 const path = require("node:path");
 const fs = require("node:fs");
-const entry = path.join(__dirname, "..", "dist", "cli", "cli", "main.js");
+const entry = path.join(__dirname, "..", "lib", "cli", "main.js");
 if (!fs.existsSync(entry)) {
   process.stderr.write("epr-return: not built yet; run `npm run build:cli` in " + path.dirname(__dirname) + "\n");
   process.exit(2);

@@ -1,0 +1,98 @@
+/** The readable reports: issues grouped by row with the trust's name, counts, and a one-line verdict. */
+import type { Issue } from "../../core/issues";
+import type { ConvergenceResult } from "../../core/results";
+import type { FileScore } from "../commands/score";
+import type { FileValidation } from "../commands/validate";
+
+export function verdict(errors: number, warnings: number): string {
+  if (errors === 0) return warnings === 0 ? "ready to send" : `ready to send (${plural(warnings, "warning")})`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}
+
+export function validationText({ file, result }: FileValidation): string {
+  const lines: string[] = [];
+  const header = result.headerRow === null ? "no header row found" : `header row ${result.headerRow}`;
+  lines.push(`${file}: sheet "${result.sheet}", ${header}, ${plural(result.rows, "trust row")}`);
+  const names = new Map(result.trusts.map((t) => [t.row, trustLabel(t.trustName, t.trustCode)]));
+  for (const group of groupByRow(result.issues)) {
+    const first = group[0];
+    if (!first) continue;
+    const who = first.sheet === result.sheet ? names.get(first.row) : undefined;
+    lines.push(`  ${first.sheet === result.sheet ? "" : `${first.sheet} `}row ${first.row}${who ? `: ${who}` : ""}`);
+    for (const issue of group) {
+      const value = issue.value === null ? "" : ` [${JSON.stringify(issue.value)}]`;
+      lines.push(`    ${issue.cell.padEnd(5)} ${issue.severity.padEnd(7)} ${issue.code}: ${issue.message}${value}`);
+    }
+  }
+  lines.push(`  ${plural(result.errors, "error")}, ${plural(result.warnings, "warning")}: ${verdict(result.errors, result.warnings)}`);
+  return lines.join("\n") + "\n\n";
+}
+
+export function scoreText({ file, sheet, result, weighted }: FileScore): string {
+  const { now, target } = result.convergence;
+  const c = result.coverage;
+  const f = result.funding;
+  const row = (label: string, a: string, b: string) => `  ${label.padEnd(20)} ${a.padStart(10)} ${b.padStart(10)}`;
+  const lines = [
+    `${file}: sheet "${sheet}", ${plural(result.trusts, "trust")}`,
+    `Convergence${weighted ? " (weighted by beds)" : ""}`,
+    row("", "now", "target"),
+    row("Trusts with a system", String(now.trusts), String(target.trusts)),
+    row("Distinct systems", String(now.systems), String(target.systems)),
+    row("HHI", fixed(now.hhi, 4), fixed(target.hhi, 4)),
+    row("Effective systems", fixed(now.effective, 2), fixed(target.effective, 2)),
+    row("Convergence score", fixed(now.score, 1), fixed(target.score, 1)),
+    ...leftOut(now, target),
+    `Coverage (${c.profile}, as of ${c.asOf})`,
+    `  Installed            ${c.installed} of ${result.trusts} (${percent(c.installedShare)})`,
+    `  Implementing         ${c.implementing}`,
+    `  Covered              ${percent(c.coveredShare)}`,
+    `  Target met           ${c.met ? "yes" : "no"}`,
+    `  90% installed by     ${c.date90 ?? "not reached"}`,
+    "Funding",
+    `  Total cost           ${money(f.totalCost)}`,
+    `  Local funding        ${money(f.localFunding)}`,
+    `  National requested   ${money(f.nationalFunding)}`,
+    `  Gap                  ${money(f.gap)}`,
+    `  By funding model     ${Object.entries(f.byModel).map(([model, n]) => `${model} ${n}`).join(", ")}`,
+  ];
+  return lines.join("\n") + "\n\n";
+}
+
+function leftOut(now: ConvergenceResult, target: ConvergenceResult): string[] {
+  if (now.leftOut === undefined && target.leftOut === undefined) return [];
+  return [`  Left out (no beds)   ${String(now.leftOut ?? 0).padStart(10)} ${String(target.leftOut ?? 0).padStart(10)}`];
+}
+
+function groupByRow(issues: readonly Issue[]): Issue[][] {
+  const groups: Issue[][] = [];
+  for (const issue of issues) {
+    const last = groups[groups.length - 1];
+    const head = last?.[0];
+    if (last && head && head.row === issue.row && head.sheet === issue.sheet) last.push(issue);
+    else groups.push([issue]);
+  }
+  return groups;
+}
+
+function trustLabel(name: string | null, code: string | null): string | undefined {
+  if (name && code) return `${name} (${code})`;
+  return name ?? code ?? undefined;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function fixed(n: number, digits: number): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : "n/a";
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+function money(n: number): string {
+  const sign = n < 0 ? "-" : "";
+  return `${sign}£${Math.abs(n).toLocaleString("en-GB", { maximumFractionDigits: 2 })}`;
+}

@@ -1,0 +1,76 @@
+/** The `epr-return` command line: dispatch, help, and the rule that users never see a stack trace. */
+import { todayIso } from "../core/dates";
+import { parseArgs, type ParsedArgs } from "./args";
+import { runScore } from "./commands/score";
+import { runTemplate } from "./commands/template";
+import { runValidate } from "./commands/validate";
+import { FileError, UsageError, type CliIo } from "./io";
+
+type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
+
+const COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ["validate", runValidate],
+  ["score", runScore],
+  ["template", runTemplate],
+]);
+
+export const HELP = `epr-return: check and score NHS England EPR returns (.xlsx)
+
+Usage:
+  epr-return validate FILE... [--sheet NAME] [--submitted YYYY-MM-DD] [--json]
+      Checks each file against the EPR return rules. Exit 0: no errors; 1: errors; 2: bad usage or unreadable file.
+  epr-return score FILE... [--sheet NAME] [--profile dec-2023|mar-2026] [--as-of YYYY-MM-DD] [--weight beds] [--json]
+      Convergence (now and target), coverage against the target profile, funding totals.
+  epr-return template OUT.xlsx [--force]
+      Writes a blank EPR return template workbook.
+
+The trust sheet is --sheet, else "Trusts", else the first sheet with a recognisable header row.
+The submission date is the ICS sheet's, else --submitted, else today.
+`;
+
+export function nodeIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    today: todayIso(),
+  };
+}
+
+export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+  try {
+    if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+      (argv.length === 0 ? io.stderr : io.stdout)(HELP);
+      return argv.length === 0 ? 2 : 0;
+    }
+    if (argv[0] === "--version") {
+      io.stdout(`${version()}\n`);
+      return 0;
+    }
+    const args = parseArgs(argv);
+    const command = COMMANDS.get(args.command);
+    if (!command) throw new UsageError(`unknown command "${args.command}"; the commands are ${[...COMMANDS.keys()].join(", ")}`);
+    if (args.flags.has("--help")) {
+      io.stdout(HELP);
+      return 0;
+    }
+    return await command(args, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof FileError) {
+      io.stderr(`epr-return: ${err.message}\n`);
+      return 2;
+    }
+    // Anything else is our bug: one line for the user, the stack only when asked for.
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`epr-return: unexpected failure: ${message} (set EPR_RETURN_DEBUG=1 for details, and please report it)\n`);
+    if (process.env.EPR_RETURN_DEBUG && err instanceof Error && err.stack) io.stderr(`${err.stack}\n`);
+    return 2;
+  }
+}
+
+function version(): string {
+  // package.json sits two levels above lib/cli (compiled) and src/cli (tests) alike.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pkg = require("../../package.json") as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,46 @@
+/** How values are shown inside messages and reports. */
+import type { CellValue } from "../cells";
+import { isoFromDate, type IsoDate } from "../dates";
+import type { IssueValue } from "../issues";
+
+const MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const LONGEST_SHOWN = 60;
+
+/** 2023-12-31 → "31 Dec 2023": unambiguous whichever way round the reader writes dates. */
+export function formatUkDate(iso: IsoDate): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d ?? ""} ${MONTHS_SHORT[(m ?? 1) - 1] ?? ""} ${y ?? ""}`;
+}
+
+/** 1200000 → "£1,200,000"; pence shown only when there are any; negatives as "-£5". */
+export function formatPounds(amount: number): string {
+  const pence = Math.round(Math.abs(amount) * 100);
+  const pounds = Math.floor(pence / 100);
+  const rest = pence % 100;
+  const grouped = String(pounds).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const sign = amount < 0 && pence > 0 ? "-" : "";
+  return `${sign}£${grouped}${rest > 0 ? `.${String(rest).padStart(2, "0")}` : ""}`;
+}
+
+/** A cell as the user would recognise it in a sentence: text quoted, errors and logical values named. */
+export function describeCell(cell: CellValue): string {
+  if (cell === null) return "a blank cell";
+  if (typeof cell === "string") {
+    const text = cell.trim();
+    return `“${text.length > LONGEST_SHOWN ? `${text.slice(0, LONGEST_SHOWN)}…` : text}”`;
+  }
+  if (typeof cell === "number") return String(cell);
+  if (typeof cell === "boolean") return `the logical value ${cell ? "TRUE" : "FALSE"}`;
+  if (cell instanceof Date) {
+    const iso = isoFromDate(cell);
+    return iso === null ? "an invalid date" : formatUkDate(iso);
+  }
+  return `the Excel error ${cell.code}`;
+}
+
+/** The JSON-safe value of an issue (spec section 8): dates as YYYY-MM-DD, errors as their code, numbers as numbers. */
+export function issueValueOf(cell: CellValue): IssueValue {
+  if (cell === null || typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean") return cell;
+  if (cell instanceof Date) return isoFromDate(cell);
+  return cell.code;
+}

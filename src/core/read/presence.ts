@@ -1,0 +1,53 @@
+/** Blank cells and placeholders (spec section 5): the first thing every reading rule decides. */
+import type { CellValue } from "../cells";
+import { isoFromDate } from "../dates";
+import { BLANK, PLACEHOLDER, type ReadResult } from "./note";
+
+/** Text that means "not known yet" and so counts as blank; compared in lower case. */
+export const PLACEHOLDERS: ReadonlySet<string> = new Set(["tbc", "tba", "tbd", "unknown", "n/a", "-", "?"]);
+
+/** A cell that is empty or holds only spaces. */
+export function isBlankCell(cell: CellValue): boolean {
+  return cell === null || (typeof cell === "string" && cell.trim() === "");
+}
+
+export function isPlaceholderText(text: string): boolean {
+  return PLACEHOLDERS.has(text.trim().toLowerCase());
+}
+
+export type Presence =
+  | { readonly kind: "blank" }
+  | { readonly kind: "placeholder"; readonly text: string }
+  | { readonly kind: "content"; readonly cell: Exclude<CellValue, null> };
+
+/** Every value is trimmed first: a string in "content" is already trimmed. */
+export function presenceOf(cell: CellValue): Presence {
+  if (cell === null) return { kind: "blank" };
+  if (typeof cell === "string") {
+    const text = cell.trim();
+    if (text === "") return { kind: "blank" };
+    return isPlaceholderText(text) ? { kind: "placeholder", text } : { kind: "content", cell: text };
+  }
+  return { kind: "content", cell };
+}
+
+export type Content = Exclude<CellValue, null>;
+
+/** Settles blank and placeholder cells, then hands trimmed content to the type's own reader. */
+export function readContent<T>(cell: CellValue, readPresent: (content: Content) => ReadResult<T>): ReadResult<T> {
+  const presence = presenceOf(cell);
+  if (presence.kind === "blank") return BLANK;
+  if (presence.kind === "placeholder") return PLACEHOLDER;
+  return readPresent(presence.cell);
+}
+
+/**
+ * Content as text for the text-like columns: numbers as written, dates as
+ * YYYY-MM-DD. Logical values and Excel errors are not text: null.
+ */
+export function contentText(content: Content): string | null {
+  if (typeof content === "string") return content;
+  if (typeof content === "number") return String(content);
+  if (content instanceof Date) return isoFromDate(content);
+  return null;
+}

@@ -1,0 +1,73 @@
+/**
+ * Rewrites references in a formula when the sheets (or tables) they point at were given
+ * other names, e.g. `SUM(Trusts!P2:P1001)` → `SUM('Trusts (2)'!P2:P1001)`. Text inside
+ * string literals ("Trusts") is never touched. Pure.
+ */
+import { quoteSheetName } from "./addresses";
+
+type Renames = ReadonlyMap<string, string>;
+
+function lookup(renames: Renames, name: string): string | undefined {
+  const exact = renames.get(name);
+  if (exact !== undefined) return exact;
+  // Excel matches sheet and table names ignoring case.
+  const lower = name.toLowerCase();
+  for (const [from, to] of renames) if (from.toLowerCase() === lower) return to;
+  return undefined;
+}
+
+/** Splits a formula into string literals (kept verbatim) and the code between them. */
+function mapOutsideStrings(formula: string, mapCode: (code: string) => string): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const quote = formula.indexOf('"', i);
+    if (quote < 0) {
+      out += mapCode(formula.slice(i));
+      break;
+    }
+    out += mapCode(formula.slice(i, quote));
+    // A literal ends at the next lone quote; "" inside it is an escaped quote.
+    let end = quote + 1;
+    while (end < formula.length) {
+      if (formula[end] === '"' && formula[end + 1] === '"') end += 2;
+      else if (formula[end] === '"') break;
+      else end++;
+    }
+    out += formula.slice(quote, end + 1);
+    i = end + 1;
+  }
+  return out;
+}
+
+const NAME_CHAR = "A-Za-z0-9_.\\u00C0-\\uFFFF";
+/**
+ * A sheet reference at the start of a token: a quoted name ('Trusts (2)'!) or a bare one
+ * (Trusts!). One pass for both, so a rewritten name is never rewritten again.
+ */
+const SHEET_REF = new RegExp(`(^|[^${NAME_CHAR}'])(?:'((?:[^']|'')+)'|([A-Za-z_\\u00C0-\\uFFFF][${NAME_CHAR}]*))!`, "g");
+
+/** Sheet references renamed per `renames` (old name → new name). */
+export function renameSheetRefs(formula: string, renames: Renames): string {
+  if (renames.size === 0) return formula;
+  return mapOutsideStrings(formula, (code) =>
+    code.replace(SHEET_REF, (whole: string, before: string, quoted: string | undefined, bare: string | undefined) => {
+      const name = quoted !== undefined ? quoted.replace(/''/g, "'") : (bare ?? "");
+      const target = lookup(renames, name);
+      return target === undefined ? whole : `${before}${quoteSheetName(target)}!`;
+    }),
+  );
+}
+
+const TABLE_REF = /(^|[^A-Za-z0-9_.\u00C0-\uFFFF])([A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*)\[/g;
+
+/** Structured references renamed per `renames`: `Trusts[Beds]` → `Trusts_2[Beds]`. */
+export function renameTableRefs(formula: string, renames: Renames): string {
+  if (renames.size === 0) return formula;
+  return mapOutsideStrings(formula, (code) =>
+    code.replace(TABLE_REF, (whole: string, before: string, name: string) => {
+      const target = lookup(renames, name);
+      return target === undefined ? whole : `${before}${target}[`;
+    }),
+  );
+}

@@ -1,0 +1,16 @@
+/** The task pane's entry: once Office is ready, render the pane over the Office.js gateway, in Office's theme. */
+import { createRoot } from "react-dom/client";
+import { createOfficeGateway } from "../excel/officeGateway";
+import { App } from "./App";
+import { paneThemeFor } from "./theme";
+
+function officeTheme(): Office.OfficeTheme | undefined {
+  // officeTheme is missing in some hosts and versions (e.g. Excel on the web before 2024): then light.
+  return Office.context?.officeTheme ?? undefined;
+}
+
+void Office.onReady(() => {
+  const container = document.getElementById("container");
+  if (!container) throw new Error("taskpane.html has no #container element");
+  createRoot(container).render(<App gateway={createOfficeGateway()} theme={paneThemeFor(officeTheme())} />);
+});

@@ -1,0 +1,94 @@
+/**
+ * Just enough XML to find and cut elements in worksheet and workbook parts without a parser:
+ * start tags of one name (unprefixed, as exceljs matches names literally), their attributes with
+ * entities decoded as the XML parser would, and the extent of each element.
+ */
+
+export interface StartTag {
+  /** Index of "<". */
+  start: number;
+  /** Index just past ">". */
+  end: number;
+  selfClosing: boolean;
+  attributes: ReadonlyMap<string, string>;
+}
+
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+function startTagPattern(name: string): RegExp {
+  // Quoted values may hold ">" and "/", so attributes are matched whole rather than with [^>]*.
+  return new RegExp(`<${name}(?=[\\s/>])((?:\\s+[^\\s=/>]+\\s*=\\s*(?:"[^"]*"|'[^']*'))*)\\s*(/?)>`, "g");
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
+    if (body.startsWith("#")) {
+      const code = body.startsWith("#x") ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[body] ?? whole;
+  });
+}
+
+function parseAttributes(source: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const match of source.matchAll(ATTRIBUTE)) {
+    const [, key, doubleQuoted, singleQuoted] = match;
+    if (key !== undefined) attributes.set(key, decodeEntities(doubleQuoted ?? singleQuoted ?? ""));
+  }
+  return attributes;
+}
+
+export function* startTags(xml: string, name: string): Generator<StartTag> {
+  for (const match of xml.matchAll(startTagPattern(name))) {
+    yield { start: match.index, end: match.index + match[0].length, selfClosing: match[2] === "/", attributes: parseAttributes(match[1] ?? "") };
+  }
+}
+
+/** The end tag of an element that starts at tag, or null when there is none. */
+function findEndTag(xml: string, name: string, tag: StartTag): { start: number; end: number } | null {
+  const pattern = new RegExp(`</${name}\\s*>`, "g");
+  pattern.lastIndex = tag.end;
+  const match = pattern.exec(xml);
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
+}
+
+/** Index just past the element that starts with this tag (its own end tag, or the tag itself). */
+export function elementEnd(xml: string, name: string, tag: StartTag): number {
+  if (tag.selfClosing) return tag.end;
+  return findEndTag(xml, name, tag)?.end ?? tag.end;
+}
+
+/** Text between an element's start and end tags, entities decoded. */
+export function elementText(xml: string, name: string, tag: StartTag): string {
+  if (tag.selfClosing) return "";
+  const endTag = findEndTag(xml, name, tag);
+  return decodeEntities(xml.slice(tag.end, endTag ? endTag.start : tag.end).replace(/<!\[CDATA\[|\]\]>/g, ""));
+}
+
+export interface Splice {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** Applies non-overlapping splices (overlapping ones after the first are skipped). */
+export function applySplices(xml: string, splices: readonly Splice[]): string {
+  const ordered = [...splices].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const splice of ordered) {
+    if (splice.start < cursor) continue;
+    parts.push(xml.slice(cursor, splice.start), splice.replacement);
+    cursor = splice.end;
+  }
+  parts.push(xml.slice(cursor));
+  return parts.join("");
+}
+
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}

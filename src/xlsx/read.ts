@@ -1,0 +1,120 @@
+/**
+ * Opening .xlsx data with exceljs and turning a worksheet into the core's grid (src/core/cells.ts).
+ * No Node modules here: the workbench runs this in the browser (file reading is in ./file).
+ */
+import ExcelJS from "exceljs";
+import { errorValue, type CellValue, type Row, type SheetData } from "../core/cells";
+import type { SheetInfo } from "../gateway";
+import { WorkbookReadError } from "./errors";
+
+export { WorkbookReadError };
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+/** The OLE2 container of the old binary .xls format. */
+const XLS_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
+
+/** Why these bytes cannot be a workbook, before exceljs is asked; null when they might be. */
+function precheck(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return "the file is empty";
+  if (startsWith(bytes, XLS_MAGIC)) return "an old-style .xls file: save it as an Excel workbook (.xlsx) first";
+  if (startsWith(bytes, EMPTY_ZIP_MAGIC)) return "not an .xlsx file (an empty zip archive)";
+  if (!startsWith(bytes, ZIP_MAGIC)) return "not an .xlsx file (it is not a zip archive)";
+  return null;
+}
+
+/** Loads .xlsx bytes; a file that is not a readable workbook throws WorkbookReadError. */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const problem = precheck(bytes);
+  if (problem) throw new WorkbookReadError(problem);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as a Node Buffer, but hands it to JSZip, which takes any Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (err) {
+    throw new WorkbookReadError(describeLoadFailure(err), { cause: err });
+  }
+  if (workbook.worksheets.length === 0) throw new WorkbookReadError("not an .xlsx file (the archive holds no worksheets)");
+  return workbook;
+}
+
+function describeLoadFailure(err: unknown): string {
+  const detail = err instanceof Error ? err.message : String(err);
+  if (/end of (central directory|data)|corrupted zip|unexpected end|invalid (signature|zip)|crc32|is this a zip/i.test(detail)) {
+    return "truncated or damaged .xlsx (the zip archive cannot be read)";
+  }
+  return `truncated or damaged .xlsx (${detail})`;
+}
+
+export function listSheetInfo(workbook: ExcelJS.Workbook): SheetInfo[] {
+  return workbook.worksheets.map((ws) => ({ name: ws.name, visible: ws.state === "visible" || ws.state === undefined }));
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** The calendar day of a date cell, at UTC midnight (exceljs gives dates in UTC; a time of day is dropped). */
+function dayOf(date: Date): Date | null {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return null;
+  return new Date(Math.floor(ms / MS_PER_DAY) * MS_PER_DAY);
+}
+
+type ExcelValue = ExcelJS.CellValue | undefined;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** A cell's value as the core sees it; formulas become their cached result. */
+export function toCellValue(value: ExcelValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string") return value === "" ? null : value;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (value instanceof Date) return dayOf(value);
+  if (!isObject(value)) return null;
+  if ("error" in value && typeof value.error === "string") return errorValue(value.error);
+  if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((run: { text?: unknown }) => (typeof run.text === "string" ? run.text : "")).join("");
+  if ("formula" in value || "sharedFormula" in value) return "result" in value ? toCellValue(value.result as ExcelValue) : null;
+  if ("hyperlink" in value) return "text" in value ? toCellValue(value.text as ExcelValue) : null;
+  if ("text" in value && typeof value.text === "string") return value.text;
+  return null;
+}
+
+function gridValue(cell: ExcelJS.Cell): CellValue {
+  // exceljs repeats the master's value in every merged cell; the core wants it once.
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  // cell.value drops a falsy cached result (0, FALSE); cell.result keeps it. Its typing
+  // leaves out booleans and errors, which it also holds.
+  if (cell.type === ExcelJS.ValueType.Formula) return toCellValue(cell.result as ExcelValue);
+  return toCellValue(cell.value);
+}
+
+/**
+ * The worksheet as the core's grid, from A1 (firstRow = firstCol = 1). Merged cells: the
+ * value only in the top-left cell. Trailing blank cells and rows are left off (rows are ragged).
+ */
+export function sheetToGrid(ws: ExcelJS.Worksheet): SheetData {
+  const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (row.hidden) hiddenRows.push(rowNumber);
+    const values: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const value = gridValue(cell);
+      if (value !== null) values[colNumber - 1] = value;
+    });
+    if (values.length > 0) rows[rowNumber - 1] = values;
+  });
+  // Rows hidden but otherwise empty still count as hidden.
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.findRow(r)?.hidden && !hiddenRows.includes(r)) hiddenRows.push(r);
+  hiddenRows.sort((a, b) => a - b);
+  const dense: Row[] = Array.from({ length: rows.length }, (_, i) => {
+    const row = rows[i] ?? [];
+    return Array.from({ length: row.length }, (_, j) => row[j] ?? null);
+  });
+  return { name: ws.name, rows: dense, firstRow: 1, firstCol: 1, hiddenRows };
+}

@@ -1,0 +1,43 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { FakeGateway } from "./fakeGateway";
+import { HEADERS, cleanReturn, returnWithIssues } from "./fixtures";
+
+describe("App", () => {
+  it("has a tab per view and shows the chosen one", async () => {
+    render(<App gateway={new FakeGateway().addSheet("Trusts", cleanReturn())} initialView="template" />);
+    expect(screen.getAllByRole("tab")).toHaveLength(5);
+    for (const name of ["Template", "Columns", "Validate", "Scores", "Export"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Template" })).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("heading", { name: "Template", level: 2 })).toBeInTheDocument();
+    await screen.findByRole("button", { name: "Insert template" });
+    await userEvent.click(screen.getByRole("tab", { name: "Columns" }));
+    expect(screen.getByRole("heading", { name: "Columns", level: 2 })).toBeInTheDocument();
+    expect(await screen.findByText(/Headers found in row 1 of Trusts/)).toBeInTheDocument();
+  });
+
+  it("picks the Trusts sheet, and checks another sheet when the user picks it", async () => {
+    const gateway = new FakeGateway().addSheet("Notes", [["hello"]]).addSheet("Trusts", cleanReturn()).addSheet("Old", returnWithIssues());
+    render(<App gateway={gateway} />);
+    const picker = screen.getByRole("combobox", { name: "Sheet with the trust rows" }) as HTMLSelectElement;
+    await waitFor(() => expect(picker.value).toBe("Trusts"));
+    expect(await screen.findByText(/^Ready to send/)).toBeInTheDocument();
+
+    await userEvent.selectOptions(picker, "Old");
+    expect(await screen.findByText(/^1 error, 1 warning/)).toBeInTheDocument();
+    expect(gateway.callsTo("readSheet")).toContainEqual(["Old"]);
+  });
+
+  it("without a Trusts sheet, picks the first sheet with headers", async () => {
+    const gateway = new FakeGateway().addSheet("Cover", [["Title"]]).addSheet("Hidden", [HEADERS], false).addSheet("Return", cleanReturn());
+    render(<App gateway={gateway} initialView="columns" />);
+    expect(await screen.findByText(/Headers found in row 1 of Return/)).toBeInTheDocument();
+  });
+
+  it("says what failed when the sheets cannot be listed", async () => {
+    render(<App gateway={new FakeGateway().failWith("listSheets", "Excel is not responding.")} />);
+    expect(await screen.findByText("Could not list the workbook's sheets")).toBeInTheDocument();
+    expect(screen.getByText(/Excel is not responding\./)).toBeInTheDocument();
+  });
+});
