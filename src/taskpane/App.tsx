@@ -63,7 +63,7 @@ export function App({ gateway, theme = "light", initialView = "validate" }: AppP
         <div role="tabpanel" aria-labelledby={`tab-${view}`}>
           <ViewErrorBoundary key={view}>
             {view === "template" ? <TemplateView gateway={gateway} onInserted={() => void choice.refresh.run()} /> : null}
-            {view === "columns" ? <ColumnsView gateway={gateway} sheet={sheet} /> : null}
+            {view === "columns" ? <ColumnsView gateway={gateway} sheet={sheet} onMappingSaved={validation.invalidate} /> : null}
             {view === "validate" ? <ValidateView gateway={gateway} sheet={sheet} validation={validation} /> : null}
             {view === "scores" ? <ScoresView gateway={gateway} sheet={sheet} validation={validation} /> : null}
             {view === "export" ? <ExportView sheet={sheet} validation={validation} /> : null}

@@ -40,4 +40,20 @@ describe("App", () => {
     expect(await screen.findByText("Could not list the workbook's sheets")).toBeInTheDocument();
     expect(screen.getByText(/Excel is not responding\./)).toBeInTheDocument();
   });
+
+  it("validates with the mapping chosen on the Columns tab", async () => {
+    const rows = cleanReturn();
+    rows[0] = HEADERS.map((h, i) => (i === 2 ? "Kind" : h));
+    const gateway = new FakeGateway().addSheet("Trusts", rows);
+    render(<App gateway={gateway} initialView="validate" />);
+    expect(await screen.findByText(/^1 error, 1 warning/)).toBeInTheDocument();
+    expect(screen.getByText(/Trust type/, { selector: "button *" })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole("tab", { name: "Columns" }));
+    await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Column for header Kind" }), "Trust type");
+    await screen.findByText("Mapping saved in the workbook.");
+
+    await userEvent.click(screen.getByRole("tab", { name: "Validate" }));
+    expect(await screen.findByText(/^Ready to send/)).toBeInTheDocument();
+  });
 });

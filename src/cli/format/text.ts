@@ -4,9 +4,9 @@ import type { ConvergenceResult } from "../../core/results";
 import type { FileScore } from "../commands/score";
 import type { FileValidation } from "../commands/validate";
 
+/** The one-line verdict: a return is ready to send when it has no errors (warnings do not block it). */
 export function verdict(errors: number, warnings: number): string {
-  if (errors === 0) return warnings === 0 ? "ready to send" : `ready to send (${plural(warnings, "warning")})`;
-  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  return errors === 0 ? "ready to send" : `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 
 export function validationText({ file, result }: FileValidation): string {
@@ -18,13 +18,16 @@ export function validationText({ file, result }: FileValidation): string {
     const first = group[0];
     if (!first) continue;
     const who = first.sheet === result.sheet ? names.get(first.row) : undefined;
-    lines.push(`  ${first.sheet === result.sheet ? "" : `${first.sheet} `}row ${first.row}${who ? `: ${who}` : ""}`);
+    const where = first.sheet === result.sheet && first.row === result.headerRow ? " (header row)" : "";
+    lines.push(`  ${first.sheet === result.sheet ? "" : `${first.sheet} `}row ${first.row}${where}${who ? `: ${who}` : ""}`);
     for (const issue of group) {
       const value = issue.value === null ? "" : ` [${JSON.stringify(issue.value)}]`;
       lines.push(`    ${issue.cell.padEnd(5)} ${issue.severity.padEnd(7)} ${issue.code}: ${issue.message}${value}`);
     }
   }
-  lines.push(`  ${plural(result.errors, "error")}, ${plural(result.warnings, "warning")}: ${verdict(result.errors, result.warnings)}`);
+  const rows = new Set(result.issues.map((i) => `${i.sheet}!${i.row}`)).size;
+  lines.push(`  ${plural(result.issues.length, "issue")} on ${plural(rows, "row")}: ${plural(result.errors, "error")}, ${plural(result.warnings, "warning")}`);
+  lines.push(`verdict: ${verdict(result.errors, result.warnings)}`);
   return lines.join("\n") + "\n\n";
 }
 

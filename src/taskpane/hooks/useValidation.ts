@@ -15,6 +15,8 @@ export interface Validation {
   readonly operation: Operation<[], ReturnCheck>;
   /** Runs now, or once more right after the running check ends (for changes made while it ran). */
   readonly request: () => void;
+  /** Forgets the check (e.g. the mapping changed): views that need one check again when shown. */
+  readonly invalidate: () => void;
 }
 
 export function useValidation(gateway: WorkbookGateway, sheet: string | null): Validation {
@@ -42,7 +44,8 @@ export function useValidation(gateway: WorkbookGateway, sheet: string | null): V
     void run();
   }, [run]);
 
-  return { check: check !== null && check.sheet === sheet ? check : null, operation, request };
+  const invalidate = useCallback(() => setCheck(null), []);
+  return { check: check !== null && check.sheet === sheet ? check : null, operation, request, invalidate };
 }
 
 /**

@@ -18,6 +18,8 @@ import type { ChosenMapping } from "../mappingSetting";
 export interface ColumnsViewProps {
   readonly gateway: WorkbookGateway;
   readonly sheet: string | null;
+  /** Called after a changed mapping was saved (earlier checks of the sheet are out of date). */
+  readonly onMappingSaved?: () => void;
 }
 
 interface Loaded extends ChosenMapping {
@@ -25,7 +27,7 @@ interface Loaded extends ChosenMapping {
   readonly detected: ColumnMapping;
 }
 
-export function ColumnsView({ gateway, sheet }: ColumnsViewProps) {
+export function ColumnsView({ gateway, sheet, onMappingSaved }: ColumnsViewProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -49,6 +51,7 @@ export function ColumnsView({ gateway, sheet }: ColumnsViewProps) {
     setSaved(false);
     await gateway.saveSetting(mappingSettingKey(name), mapping);
     setSaved(true);
+    onMappingSaved?.();
   });
 
   const { run: load } = loading;
