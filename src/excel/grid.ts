@@ -64,8 +64,10 @@ function primitiveCell(value: unknown, numberFormat: unknown): CellValue {
 export function sheetDataFromRange(name: string, range: LoadedRange): SheetData {
   const bounds = parseRangeBounds(range.address);
   if (!bounds) throw new Error(`Excel returned a range address the add-in cannot read: "${range.address}".`);
-  const rows: Row[] = range.values.map((valueRow, r) =>
-    valueRow.map((value, c) => cellFromExcel(value, range.valueTypes[r]?.[c], range.numberFormat[r]?.[c])),
+  // Read each property once: on a proxy object every access may cost a conversion.
+  const { values, valueTypes, numberFormat } = range;
+  const rows: Row[] = values.map((valueRow, r) =>
+    valueRow.map((value, c) => cellFromExcel(value, valueTypes[r]?.[c], numberFormat[r]?.[c])),
   );
   return { name, rows, firstRow: bounds.firstRow, firstCol: bounds.firstCol };
 }

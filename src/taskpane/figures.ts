@@ -108,6 +108,10 @@ export function scoreSections(score: ScoreResult, weightedByBeds: boolean): Scor
     options: [
       ["Target profile", coverage.profile],
       ["Weighted by beds", weightedByBeds],
+      // With bed weighting, trusts with blank beds are left out of the shares (spec 7.2): say how many.
+      ...(weightedByBeds
+        ? ([["Left out for blank beds (now)", now.leftOut ?? 0], ["Left out for blank beds (target)", target.leftOut ?? 0]] as const)
+        : []),
     ],
   };
 }

@@ -6,30 +6,13 @@ import ExcelJS from "exceljs";
 import { errorValue, type CellValue, type Row, type SheetData } from "../core/cells";
 import type { SheetInfo } from "../gateway";
 import { WorkbookReadError } from "./errors";
+import { preflightXlsx, XlsxRejectedError } from "./guard";
 
 export { WorkbookReadError };
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
-/** The OLE2 container of the old binary .xls format. */
-const XLS_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
-
-/** Why these bytes cannot be a workbook, before exceljs is asked; null when they might be. */
-function precheck(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return "the file is empty";
-  if (startsWith(bytes, XLS_MAGIC)) return "an old-style .xls file: save it as an Excel workbook (.xlsx) first";
-  if (startsWith(bytes, EMPTY_ZIP_MAGIC)) return "not an .xlsx file (an empty zip archive)";
-  if (!startsWith(bytes, ZIP_MAGIC)) return "not an .xlsx file (it is not a zip archive)";
-  return null;
-}
-
 /** Loads .xlsx bytes; a file that is not a readable workbook throws WorkbookReadError. */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const problem = precheck(bytes);
-  if (problem) throw new WorkbookReadError(problem);
+  const bytes = await guarded(data instanceof Uint8Array ? data : new Uint8Array(data));
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as a Node Buffer, but hands it to JSZip, which takes any Uint8Array.
@@ -39,6 +22,16 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
   }
   if (workbook.worksheets.length === 0) throw new WorkbookReadError("not an .xlsx file (the archive holds no worksheets)");
   return workbook;
+}
+
+/** Hostile or broken files are refused (or defused) before exceljs sees them: see ./guard. */
+async function guarded(bytes: Uint8Array): Promise<Uint8Array> {
+  try {
+    return await preflightXlsx(bytes);
+  } catch (err) {
+    if (err instanceof XlsxRejectedError) throw new WorkbookReadError(err.message, { cause: err });
+    throw err;
+  }
 }
 
 function describeLoadFailure(err: unknown): string {

@@ -481,7 +481,7 @@ export interface FakeHost extends OfficeHost {
   lastContext(): FakeContext;
 }
 
-/** An OfficeHost over a FakeWorkbook; `sets` lists the supported "ExcelApi x.y" versions (default up to 1.9). */
+/** An OfficeHost over a FakeWorkbook that supports ExcelApi up to `maxApi` (default 1.9). */
 export function fakeHost(book = new FakeWorkbook(), maxApi = 1.9): FakeHost {
   const contexts: FakeContext[] = [];
   const fakeSettings = new FakeSettings();

@@ -45,10 +45,13 @@ function install(dataRows: number): Installed {
         worksheets: {
           trusts: {
             usedRange: usedRange(dataRows),
-            selection: { address: "", select: function () { this.selected = true; } },
+            selection: { address: "", select: function (this: { selected?: boolean }) { this.selected = true; } },
             getUsedRangeOrNullObject: function () { return this.usedRange; },
-            getRange: function (address: string) { this.selection.requested = address; return this.selection; },
-            activate: function () { this.activated = true; },
+            getRange: function (this: { selection: { requested?: string } }, address: string) {
+              this.selection.requested = address;
+              return this.selection;
+            },
+            activate: function (this: { activated?: boolean }) { this.activated = true; },
           },
           getItem: function (name: string) {
             if (name === "Trusts") return this.trusts;

@@ -56,6 +56,17 @@ describe("Scores view", () => {
     await waitFor(() => expect(figure("Target met")).toBe("No"));
   });
 
+  it("weights by beds, saying how many trusts were left out", async () => {
+    const rows = cleanReturn();
+    rows[3] = rows[3]?.map((v, i) => (i === 18 ? null : v)) ?? []; // Royal Free (Epic): blank beds
+    renderScores(new FakeGateway().addSheet("Trusts", rows));
+    await screen.findByRole("table", { name: "Convergence" });
+    await userEvent.click(screen.getByRole("checkbox", { name: "Weight by beds" }));
+    // Oracle Health 1000 beds, Epic 1500 beds: HHI = 0.4² + 0.6² = 0.52.
+    await waitFor(() => expect(figure("HHI (now)")).toBe("0.52"));
+    expect(figure("Left out for blank beds (now)")).toBe("1");
+  });
+
   it("writes the figures with the Summary's labels", async () => {
     const gateway = new FakeGateway().addSheet("Trusts", cleanReturn());
     renderScores(gateway);

@@ -36,20 +36,20 @@ describe("damaged inputs", () => {
     const path = join(dir, "empty.xlsx");
     await writeFile(path, "");
     const err = await failure(loadWorkbookFile(path));
-    expect(err.message).toBe("the file is empty");
+    expect(err.message).toMatch(/^The file is empty/);
   });
 
   it("says a text file renamed .xlsx is not an .xlsx file", async () => {
     const path = join(dir, "notes.xlsx");
     await writeFile(path, "Trust ODS code,Trust name\nRYJ,Imperial\n");
     const err = await failure(loadWorkbookFile(path));
-    expect(err.message).toMatch(/^not an \.xlsx file/);
+    expect(err.message).toMatch(/not an Excel workbook/);
     expect(err.name).toBe("WorkbookReadError");
   });
 
   it("says a truncated workbook is truncated or damaged", async () => {
     const err = await failure(loadWorkbook(good.slice(0, Math.floor(good.length / 2))));
-    expect(err.message).toMatch(/^truncated or damaged \.xlsx/);
+    expect(err.message).toMatch(/truncated or damaged/);
     expect(err.cause).toBeDefined();
   });
 
@@ -58,7 +58,7 @@ describe("damaged inputs", () => {
     // Overwrite bytes in the middle of the compressed data.
     damaged.fill(0x55, 2000, 4000);
     const err = await failure(loadWorkbook(damaged));
-    expect(err.message).toMatch(/^truncated or damaged \.xlsx/);
+    expect(err.message).toMatch(/damaged/);
   });
 
   it("recognises an old .xls file", async () => {
@@ -71,7 +71,7 @@ describe("damaged inputs", () => {
     const emptyZip = new Uint8Array(22);
     emptyZip.set([0x50, 0x4b, 0x05, 0x06]);
     const err = await failure(loadWorkbook(emptyZip));
-    expect(err.message).toMatch(/^not an \.xlsx file/);
+    expect(err.message).toMatch(/empty zip file, not an Excel workbook/);
   });
 
   it("says a missing file is missing", async () => {

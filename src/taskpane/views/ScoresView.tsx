@@ -87,6 +87,7 @@ export function ScoresView({ gateway, sheet, validation }: ScoresViewProps) {
           <FiguresTable caption="Convergence" figures={sections.convergence} />
           <FiguresTable caption={`Coverage (${score.coverage.profile})`} figures={sections.coverage} />
           <FiguresTable caption="Funding" figures={sections.funding} />
+          {byBeds ? <FiguresTable caption="Weighting" figures={sections.options.slice(1)} /> : null}
           <h3>Supplier shares</h3>
           <SharesChart shares={shares} />
           <h3>Coverage over time</h3>

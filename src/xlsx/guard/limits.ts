@@ -41,7 +41,8 @@ export function resolveLimits(overrides: Partial<XlsxLimits> = {}): XlsxLimits {
   for (const key of Object.keys(limits) as (keyof XlsxLimits)[]) {
     const value = overrides[key];
     if (value === undefined) continue;
-    if (!Number.isFinite(value) || value < 0) throw new RangeError(`xlsx limit ${key} must be a non-negative number, got ${value}`);
+    // Infinity is allowed: it switches a limit off.
+    if (Number.isNaN(value) || value < 0) throw new RangeError(`xlsx limit ${key} must be a non-negative number, got ${value}`);
     limits[key] = value;
   }
   return limits;

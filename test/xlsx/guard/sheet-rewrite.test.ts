@@ -42,13 +42,15 @@ describe("preflightXlsx rewrites what makes exceljs hang", () => {
   });
 
   it("drops merged ranges over the cell budget or past the count limit", async () => {
-    const merges = `<mergeCells><mergeCell ref="E1:F1"/><mergeCell ref="A10:XFD1048576"/><mergeCell ref="G1:H1"/><mergeCell ref="I1:J1"/></mergeCells>`;
+    const merges = `<mergeCells><mergeCell ref="E1:F1"/><mergeCell ref="A10:XFD1048576"/><mergeCell ref="G1:H1"/><mergeCell ref="A:A"/><mergeCell ref="I1:J1"/></mergeCells>`;
     const safe = await preflightXlsx(await withPart(await realWorkbook(), SHEET, afterSheetData(merges)), { maxMergesPerSheet: 2 });
     const xml = await partOf(safe, SHEET);
     expect(xml).toContain('ref="E1:F1"');
     expect(xml).toContain('ref="G1:H1"');
     expect(xml).not.toContain("XFD1048576");
     expect(xml).not.toContain("I1:J1");
+    // A whole-column merge is invalid and makes exceljs throw "Cannot merge already merged cells".
+    expect(xml).not.toContain('ref="A:A"');
     // The kept merges add empty cells to row 1; the values themselves are untouched.
     expect(sheetValues(await loadWithExcelJs(safe)).map((row) => row.slice(0, 3))).toEqual(TRUSTS_ROWS);
   });

@@ -1,0 +1,74 @@
+/** `epr-return export FILE --format csv|json [-o OUT] [--force] [--force-errors] [--sheet NAME] [--submitted YYYY-MM-DD]` */
+import { existsSync } from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { exportCsv, exportJson } from "../../core/export";
+import { readWorkbookReturn } from "../../xlsx/stamp";
+import { allowOnly, booleanFlag, isoDateFlag, stringFlag, type ParsedArgs } from "../args";
+import { FileError, UsageError, type CliIo } from "../io";
+import { openReturn } from "../workbook";
+
+const FORMATS = ["csv", "json"] as const;
+type ExportFormat = (typeof FORMATS)[number];
+
+/** `-o`/`--output`, checked: never an existing file unless --force. Shared by export, merge and stamp. */
+export function outputFlag(args: ParsedArgs): string | undefined {
+  const out = stringFlag(args, "-o") ?? stringFlag(args, "--output");
+  if (out !== undefined && existsSync(out) && !booleanFlag(args, "--force")) {
+    throw new FileError(out, "already exists; choose another name or add --force to replace it");
+  }
+  return out;
+}
+
+/**
+ * Writes next to the target and renames over it, so that a failure half-way never leaves a damaged
+ * file (this matters most when a workbook is stamped in place).
+ */
+export async function writeOutputFile(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, path);
+  } catch (err) {
+    throw new FileError(path, `could not be written (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+function formatFlag(args: ParsedArgs, out: string | undefined): ExportFormat {
+  const explicit = stringFlag(args, "--format");
+  // Without --format, the output file's extension says it (`-o return.csv`).
+  const given = explicit ?? (out ? extname(out).slice(1).toLowerCase() : undefined);
+  const format = FORMATS.find((f) => f === given);
+  if (format) return format;
+  if (explicit !== undefined) throw new UsageError(`--format must be csv or json, not "${explicit}"`);
+  throw new UsageError("`export` needs --format csv or --format json");
+}
+
+export async function runExport(args: ParsedArgs, io: CliIo): Promise<number> {
+  allowOnly(args, ["--format", "-o", "--output", "--force", "--force-errors", "--sheet", "--submitted"]);
+  if (args.files.length !== 1) throw new UsageError("`export` takes exactly one workbook, e.g. `epr-return export return.xlsx --format csv -o return.csv`");
+  const file = args.files[0] ?? "";
+  const out = outputFlag(args);
+  const format = formatFlag(args, out);
+  const sheet = stringFlag(args, "--sheet");
+  const submitted = isoDateFlag(args, "--submitted");
+
+  const opened = await openReturn(file, sheet);
+  const read = readWorkbookReturn(opened.workbook, { sheet: opened.sheet.name, today: io.today, ...(submitted ? { submitted } : {}) });
+  const { errors } = read.validation;
+  if (errors > 0 && !booleanFlag(args, "--force-errors")) {
+    io.stderr(`epr-return: ${file} has ${errors} error${errors === 1 ? "" : "s"}, so nothing was exported. Fix them (\`epr-return validate ${file}\` lists them), or add --force-errors to export anyway.\n`);
+    return 1;
+  }
+  if (errors > 0) io.stderr(`epr-return: exporting ${file} despite ${errors} error${errors === 1 ? "" : "s"} (--force-errors): values that could not be read are exported blank.\n`);
+
+  const ics = read.ics?.details;
+  const text = format === "csv" ? exportCsv(read.validation.trusts, ics) : exportJson(read.validation.trusts, ics);
+  if (out === undefined) {
+    io.stdout(text);
+  } else {
+    await writeOutputFile(out, text);
+    io.stdout(`wrote ${read.validation.trusts.length} trust rows as ${format.toUpperCase()} to ${out}\n`);
+  }
+  return 0;
+}

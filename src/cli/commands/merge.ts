@@ -1,0 +1,67 @@
+/** `epr-return merge FILE… -o OUT.xlsx [--on-duplicate keep|replace|both] [--sheet NAME] [--force]` */
+import { DUPLICATE_POLICIES, mergeReturns, type DuplicatePolicy, type MergeResult, type MergeSource, type SourceSummary } from "../../core/merge";
+import type { ValidationResult } from "../../core/results";
+import { mergedWorkbook } from "../../xlsx/merge";
+import { readWorkbookReturn } from "../../xlsx/stamp";
+import { allowOnly, requireFiles, stringFlag, type ParsedArgs } from "../args";
+import { forEachFile } from "../batch";
+import { verdict } from "../format/text";
+import { UsageError, type CliIo } from "../io";
+import { validateFile } from "./validate";
+import { outputFlag, writeOutputFile } from "./export";
+
+/**
+ * `both` by default: nothing is dropped without the user asking, and validating the merged return
+ * flags each duplicate for a person to resolve.
+ */
+export const DEFAULT_ON_DUPLICATE: DuplicatePolicy = "both";
+
+function duplicateFlag(args: ParsedArgs): DuplicatePolicy {
+  const value = stringFlag(args, "--on-duplicate");
+  if (value === undefined) return DEFAULT_ON_DUPLICATE;
+  const policy = DUPLICATE_POLICIES.find((p) => p === value);
+  if (!policy) throw new UsageError(`--on-duplicate must be one of ${DUPLICATE_POLICIES.join(", ")}, not "${value}"`);
+  return policy;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function sourceLines(s: SourceSummary): string[] {
+  const lines = [`${s.source}: ${plural(s.rows, "trust row")}, ${s.taken} taken, ${s.skipped} skipped; ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`];
+  for (const d of s.dropped) {
+    lines.push(d.reason === "kept-earlier"
+      ? `  skipped row ${d.row} (${d.trustCode}): already taken from ${d.instead}`
+      : `  replaced row ${d.row} (${d.trustCode}): by the row from ${d.instead}`);
+  }
+  return lines;
+}
+
+function mergedLine(out: string, merged: MergeResult, policy: DuplicatePolicy, check: ValidationResult): string {
+  return `wrote ${plural(merged.rows.length, "trust row")} from ${plural(merged.sources.length, "source")} to ${out} (on duplicate: ${policy}); the merged return: ${verdict(check.errors, check.warnings)}`;
+}
+
+export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
+  allowOnly(args, ["-o", "--output", "--on-duplicate", "--sheet", "--force"]);
+  const files = requireFiles(args);
+  const out = outputFlag(args);
+  if (out === undefined) throw new UsageError("`merge` needs -o OUT.xlsx, the consolidated return to write");
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new UsageError(`the merged return is an .xlsx workbook: name it with .xlsx, not "${out}"`);
+  const policy = duplicateFlag(args);
+  const sheet = stringFlag(args, "--sheet");
+
+  const { results, failed } = await forEachFile(files, io, (file) => validateFile(file, sheet, undefined, io.today));
+  // A consolidated return silently missing a trust's rows would be worse than none.
+  if (failed) {
+    io.stderr(`epr-return: nothing written: every input must be readable to merge\n`);
+    return 2;
+  }
+  const sources: MergeSource[] = results.map(({ file, result }) => ({ source: `${file} › ${result.sheet}`, result }));
+  const merged = mergeReturns(sources, policy);
+  const wb = mergedWorkbook(merged.rows);
+  const check = readWorkbookReturn(wb, { today: io.today }).validation;
+  await writeOutputFile(out, new Uint8Array(await wb.xlsx.writeBuffer()));
+  io.stdout([...merged.sources.flatMap(sourceLines), mergedLine(out, merged, policy, check)].join("\n") + "\n");
+  return 0;
+}

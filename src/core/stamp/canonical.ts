@@ -1,0 +1,61 @@
+/**
+ * The canonical form of a return's data, the text the validation stamp hashes.
+ *
+ * Exactly:
+ * - a trust row is a JSON object with the 20 column keys of spec section 3, in template (column) order,
+ *   and nothing else: the sheet row number is left out, so inserting or deleting a blank row above
+ *   changes nothing;
+ * - each value is the canonical value the reading rules give (`TrustRow`): enum and supplier values in
+ *   their canonical spelling, trust codes upper case, text trimmed, dates `YYYY-MM-DD` strings, money and
+ *   beds JSON numbers, blank or unreadable `null`;
+ * - numbers are first rounded to 15 significant digits (what Excel and LibreOffice keep of a double) and
+ *   -0 becomes 0, so a file re-saved by another spreadsheet program hashes the same;
+ * - the ICS details are a JSON object with the keys of `ICS_LABELS` in order (icsName, icbCode, contactName,
+ *   contactEmail, submissionDate, targetProfile), or `null` when the workbook has no `ICS` sheet;
+ * - the whole return is `{"format":"epr-stamp/1","ics":…,"trusts":[…rows in sheet order…]}`;
+ * - JSON.stringify without spaces; strings are UTF-16 as read, escaped the JSON way, then hashed as UTF-8.
+ */
+import { COLUMN_KEYS } from "../columns";
+import { ICS_LABELS, type IcsDetails, type TrustRow } from "../schema";
+
+export const CANONICAL_FORMAT = "epr-stamp/1";
+
+type CanonicalValue = string | number | null;
+
+const ICS_KEYS = Object.keys(ICS_LABELS) as (keyof IcsDetails)[];
+
+/** 15 significant digits, and no negative zero. */
+export function canonicalNumber(value: number): number {
+  if (!Number.isFinite(value)) throw new Error(`cannot stamp the number ${value}`);
+  const rounded = Number(value.toPrecision(15));
+  return rounded === 0 ? 0 : rounded;
+}
+
+function canonicalValue(value: string | number | null): CanonicalValue {
+  return typeof value === "number" ? canonicalNumber(value) : value;
+}
+
+function trustObject(trust: TrustRow): Record<string, CanonicalValue> {
+  // Keys are inserted in column order, and JSON.stringify keeps insertion order.
+  const object: Record<string, CanonicalValue> = {};
+  for (const key of COLUMN_KEYS) object[key] = canonicalValue(trust[key]);
+  return object;
+}
+
+function icsObject(ics: IcsDetails): Record<string, CanonicalValue> {
+  const object: Record<string, CanonicalValue> = {};
+  for (const key of ICS_KEYS) object[key] = canonicalValue(ics[key]);
+  return object;
+}
+
+export function canonicalRow(trust: TrustRow): string {
+  return JSON.stringify(trustObject(trust));
+}
+
+export function canonicalIcs(ics: IcsDetails | null): string {
+  return JSON.stringify(ics === null ? null : icsObject(ics));
+}
+
+export function canonicalReturn(ics: IcsDetails | null, trusts: readonly TrustRow[]): string {
+  return JSON.stringify({ format: CANONICAL_FORMAT, ics: ics === null ? null : icsObject(ics), trusts: trusts.map(trustObject) });
+}

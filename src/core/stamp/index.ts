@@ -1,0 +1,7 @@
+/** The validation stamp: canonical data, its SHA-256, and comparing a return with its stamp. */
+export { CANONICAL_FORMAT, canonicalIcs, canonicalNumber, canonicalReturn, canonicalRow } from "./canonical";
+export { sha256Hex } from "./hash";
+export { SPEC_VERSION, StampSchema, RowStampSchema, createStamp, rowStamps } from "./stamp";
+export type { RowStamp, Stamp, StampInput, StampedData } from "./stamp";
+export { compareWithStamp } from "./compare";
+export type { ChangedRow, RowRef, StampComparison } from "./compare";
