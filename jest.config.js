@@ -1,6 +1,8 @@
 /** Unit and integration tests. Type checking is done once by `npm run lint` (tsc),
  * so ts-jest only transpiles here, which keeps the suite fast. */
-const esmOnly = ["strip-bom", "uuid", "office-addin-.*"].join("|");
+/** ESM-only packages pulled in by office-addin-manifest/-mock; also when nested under another package's node_modules. */
+const esmOnly = ["strip-bom", "uuid", "office-addin-[^/]+"].join("|");
+const ignoreAllBut = `/node_modules/(?!(.*/node_modules/)?(${esmOnly})/)`;
 
 const transform = {
   "^.+\\.(t|j)sx?$": ["ts-jest", { tsconfig: { jsx: "react-jsx", module: "commonjs", esModuleInterop: true, allowJs: true }, isolatedModules: true, diagnostics: false }],
@@ -15,7 +17,7 @@ module.exports = {
       testMatch: ["**/*.test.ts"],
       testPathIgnorePatterns: ["/test/e2e/"],
       transform,
-      transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
+      transformIgnorePatterns: [ignoreAllBut],
     },
     {
       displayName: "dom",
@@ -25,7 +27,7 @@ module.exports = {
       testPathIgnorePatterns: ["/test/e2e/"],
       setupFilesAfterEnv: ["<rootDir>/test/setup-dom.ts"],
       transform,
-      transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
+      transformIgnorePatterns: [ignoreAllBut],
     },
   ],
 };

@@ -144,7 +144,8 @@ class PageHeadPlugin {
         // Right after <meta charset> (which must come first), else right after <head>.
         const anchor = /<meta\s+charset[^>]*>/i.test(data.html) ? /<meta\s+charset[^>]*>/i : /<head[^>]*>/i;
         let html = data.html.replace(anchor, (tag) => `${tag}${csp}`);
-        if (!html.includes(OFFICE_JS)) html = html.replace(/<\/head>/i, `<script src="${OFFICE_JS}"></script></head>`);
+        const wantsOfficeJs = data.plugin.userOptions.officeJs !== false;
+        if (wantsOfficeJs && !html.includes(OFFICE_JS)) html = html.replace(/<\/head>/i, `<script src="${OFFICE_JS}"></script></head>`);
         return { ...data, html };
       });
     });
@@ -165,8 +166,8 @@ module.exports = async (env = {}, argv = {}) => {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
-      // WORKBENCH: the lead adds `workbench: "./src/workbench/index.tsx"` here and a
-      // workbench.html HtmlWebpackPlugin below (chunks: ["workbench"]).
+      // WORKBENCH: the task pane over an .xlsx file in the browser (no Excel, no Office.js); exceljs loads lazily.
+      workbench: "./src/workbench/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -198,6 +199,13 @@ module.exports = async (env = {}, argv = {}) => {
         // The shared runtime: the functions and commands run on the task pane's page.
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/workbench/workbench.html",
+        chunks: ["workbench"],
+        // The workbench runs outside Office: PageHeadPlugin must not add Office.js to it.
+        officeJs: false,
       }),
       new PageHeadPlugin(),
       new InitialChunkGuardPlugin(ENTRIES_TO_GUARD, NOT_IN_INITIAL_CHUNKS),

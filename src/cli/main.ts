@@ -4,6 +4,9 @@ import { parseArgs, type ParsedArgs } from "./args";
 import { runScore } from "./commands/score";
 import { runTemplate } from "./commands/template";
 import { runValidate } from "./commands/validate";
+import { runExport } from "./commands/export";
+import { runMerge } from "./commands/merge";
+import { runStamp, runVerify } from "./commands/verify";
 import { FileError, UsageError, type CliIo } from "./io";
 
 type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
@@ -12,6 +15,10 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ["validate", runValidate],
   ["score", runScore],
   ["template", runTemplate],
+  ["merge", runMerge],
+  ["stamp", runStamp],
+  ["verify", runVerify],
+  ["export", runExport],
 ]);
 
 export const HELP = `epr-return: check and score NHS England EPR returns (.xlsx)
@@ -23,6 +30,14 @@ Usage:
       Convergence (now and target), coverage against the target profile, funding totals.
   epr-return template OUT.xlsx [--force]
       Writes a blank EPR return template workbook.
+  epr-return merge FILE... -o OUT.xlsx [--on-duplicate keep|replace|both] [--sheet NAME] [--force]
+      Consolidates trust returns into one ICS return (a template workbook with a Source column). Exit 0, or 2.
+  epr-return stamp FILE (-o OUT.xlsx | --in-place) [--force] [--sheet NAME] [--submitted YYYY-MM-DD]
+      Adds a validation stamp (hashes of the data) to a return with no errors. Exit 0; 1: the return has errors; 2.
+  epr-return verify FILE... [--json]
+      Checks each file's data against its stamp. Exit 0: unchanged; 1: changed (rows named); 2: no stamp or unreadable.
+  epr-return export FILE --format csv|json [-o OUT] [--force] [--force-errors] [--sheet NAME]
+      The validated data as CSV or JSON (stdout without -o). Refuses a return with errors unless --force-errors.
 
 The trust sheet is --sheet, else "Trusts", else the first sheet with a recognisable header row.
 The submission date is the ICS sheet's, else --submitted, else today.

@@ -57,15 +57,4 @@ export function columnRange(col: number): string {
   return `${letters}:${letters}`;
 }
 
-/**
- * A sheet name as it must appear in a formula: bare when Excel accepts it bare,
- * otherwise in single quotes with quotes doubled ("Trusts (2)" → "'Trusts (2)'").
- */
-export function quoteSheetName(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name);
-  // A bare name that reads like a cell (e.g. "AB12") or R1C1 reference would be misparsed.
-  const looksLikeCell =
-    /^[A-Za-z]{1,3}[0-9]+$/.test(name) || /^[Rr][0-9]*[Cc][0-9]*$/.test(name) || /^[RrCc]$/.test(name);
-  if (plain && !looksLikeCell) return name;
-  return `'${name.replace(/'/g, "''")}'`;
-}
+export { quoteSheetName } from "../core/template/rename";

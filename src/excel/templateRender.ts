@@ -8,7 +8,8 @@ import type { TemplateSheet, TemplateSpec, TemplateValidation } from "../core/te
 import { parseRangeBounds } from "./addresses";
 import { excelInput, type WriteBlock } from "./chunks";
 import { compactRanges } from "./compactRanges";
-import { renameSheetRefs, renameTableRefs } from "./renameSheetRefs";
+import { renameSheetRefs } from "../core/template/rename";
+import { renameTableRefs } from "./renameTableRefs";
 import { uniqueTableName } from "./sheetNames";
 
 export interface RenderedValidation {
@@ -42,8 +43,8 @@ export function widthToPoints(characters: number): number {
 }
 
 export function renderTemplate(spec: TemplateSpec, plan: TemplatePlan, existingTables: readonly string[]): RenderedSheet[] {
-  const sheetRenames = new Map<string, string>();
-  for (const s of plan.sheets) if (s.renamed) sheetRenames.set(s.templateName, s.name);
+  const sheetRenames: Record<string, string> = {};
+  for (const s of plan.sheets) if (s.renamed) sheetRenames[s.templateName] = s.name;
   const tableRenames = new Map<string, string>();
   const takenTables = [...existingTables];
   for (const sheet of spec.sheets) {

@@ -16,9 +16,15 @@ export function quoteSheetName(name: string): string {
 
 const isNameChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_.]/.test(ch);
 
-/** Rewrites the sheet references in a formula (with or without a leading `=`) whose sheet is a key of `names`. */
+/**
+ * Rewrites the sheet references in a formula (with or without a leading `=`) whose sheet is a key
+ * of `names`, matching names ignoring case as Excel does. Each reference is rewritten once, so
+ * chained renames (A → B, B → C) never compound.
+ */
 export function renameSheetRefs(formula: string, names: Readonly<Record<string, string>>): string {
-  const rename = (sheet: string): string => quoteSheetName(Object.prototype.hasOwnProperty.call(names, sheet) ? (names[sheet] ?? sheet) : sheet);
+  const byLowerName = new Map(Object.entries(names).map(([from, to]) => [from.toLowerCase(), to]));
+  if (byLowerName.size === 0) return formula;
+  const rename = (sheet: string): string => quoteSheetName(byLowerName.get(sheet.toLowerCase()) ?? sheet);
   let out = "";
   let i = 0;
   while (i < formula.length) {

@@ -4,6 +4,9 @@
  * veryHidden sheet, SETTINGS_SHEET: one row per setting, the key in column A and the value as
  * JSON text from column B on. Excel caps a cell at 32,767 characters, so longer JSON carries on
  * into C, D, … in pieces; reading joins the row's cells from B until the first empty one.
+ * The JSON is written in ASCII only (other characters as \uXXXX escapes): exceljs's XML reader
+ * garbles a multi-byte UTF-8 character that straddles two of its read chunks (exceljs PR #1665,
+ * issue #2316), which a long setting with "£" or "é" in it would otherwise run into.
  */
 import type ExcelJS from "exceljs";
 import { SETTINGS_SHEET, sameSheetName } from "./sheets";
@@ -32,16 +35,15 @@ function rowOfKey(ws: ExcelJS.Worksheet, key: string): number | null {
   return null;
 }
 
-/** JSON text → pieces that each fit a cell, never splitting a surrogate pair. */
+/** JSON text with every non-ASCII character as a \uXXXX escape (the same JSON value). */
+export function asciiJson(json: string): string {
+  return json.replace(/[\u0080-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Text → pieces of at most `size` characters, each to fit one cell. */
 export function splitPieces(text: string, size = SETTING_PIECE_CHARS): string[] {
   const pieces: string[] = [];
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(start + size, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    pieces.push(text.slice(start, end));
-    start = end;
-  }
+  for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
   return pieces;
 }
 
@@ -89,7 +91,7 @@ export function writeSetting(workbook: ExcelJS.Workbook, key: string, value: unk
   const row = rowOfKey(ws, key) ?? ws.rowCount + 1;
   ws.getCell(row, KEY_COL).value = key;
   clearValueCells(ws, row);
-  splitPieces(json).forEach((piece, i) => (ws.getCell(row, FIRST_VALUE_COL + i).value = piece));
+  splitPieces(asciiJson(json)).forEach((piece, i) => (ws.getCell(row, FIRST_VALUE_COL + i).value = piece));
 }
 
 function removeSetting(workbook: ExcelJS.Workbook, key: string): void {

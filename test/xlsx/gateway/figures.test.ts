@@ -17,7 +17,7 @@ describe("XlsxGateway writeFigures", () => {
     // Moved between the user's sheets: replacing keeps it where it is.
     const reopened = await reopen(gateway);
     const scores = sheetOf(reopened, "EPR Scores");
-    Reflect.set(scores, "orderNo", 1.5);
+    Reflect.set(scores, "orderNo", 0.5);
     expect((await reopened.listSheets()).map((s) => s.name)).toEqual(["Sheet1", "EPR Scores", "After"]);
     expect(await reopened.writeFigures(second)).toBe("EPR Scores");
     expect((await reopened.readSheet("EPR Scores")).rows).toEqual(second.rows);
@@ -29,9 +29,10 @@ describe("XlsxGateway writeFigures", () => {
     const users = gateway.workbook.addWorksheet("EPR Scores");
     users.getCell("A1").value = "my own scores";
     users.getCell("A1").font = { bold: true };
-    const before = cellSnapshot(users);
-    expect(await gateway.writeFigures(first)).toBe("EPR Scores (2)");
-    const reopened = await reopen(gateway);
+    const saved = await reopen(gateway);
+    const before = cellSnapshot(sheetOf(saved, "EPR Scores"));
+    expect(await saved.writeFigures(first)).toBe("EPR Scores (2)");
+    const reopened = await reopen(saved);
     expect(await reopened.writeFigures(second)).toBe("EPR Scores (2)");
     expect((await reopened.listSheets()).map((s) => s.name)).toEqual(["Sheet1", "EPR Scores", "EPR Scores (2)"]);
     expect(cellSnapshot(sheetOf(reopened, "EPR Scores"))).toEqual(before);

@@ -17,7 +17,8 @@ describe("XlsxGateway reading", () => {
 
   it("open() takes an ArrayBuffer as well as a Uint8Array", async () => {
     const bytes = await XlsxGateway.blank().toBuffer();
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const buffer = new ArrayBuffer(bytes.byteLength);
+    new Uint8Array(buffer).set(bytes);
     expect(await (await XlsxGateway.open(buffer)).listSheets()).toEqual([{ name: "Sheet1", visible: true }]);
   });
 

@@ -1,9 +1,8 @@
 /**
- * Rewrites references in a formula when the sheets (or tables) they point at were given
- * other names, e.g. `SUM(Trusts!P2:P1001)` → `SUM('Trusts (2)'!P2:P1001)`. Text inside
- * string literals ("Trusts") is never touched. Pure.
+ * Rewrites structured references in a formula when the tables they point at were given other
+ * names (`Trusts[Beds]` → `Trusts_2[Beds]`). Sheet references are renamed by the core's
+ * renameSheetRefs (src/core/template/rename.ts). Text inside string literals is never touched. Pure.
  */
-import { quoteSheetName } from "./addresses";
 
 type Renames = ReadonlyMap<string, string>;
 
@@ -38,25 +37,6 @@ function mapOutsideStrings(formula: string, mapCode: (code: string) => string): 
     i = end + 1;
   }
   return out;
-}
-
-const NAME_CHAR = "A-Za-z0-9_.\\u00C0-\\uFFFF";
-/**
- * A sheet reference at the start of a token: a quoted name ('Trusts (2)'!) or a bare one
- * (Trusts!). One pass for both, so a rewritten name is never rewritten again.
- */
-const SHEET_REF = new RegExp(`(^|[^${NAME_CHAR}'])(?:'((?:[^']|'')+)'|([A-Za-z_\\u00C0-\\uFFFF][${NAME_CHAR}]*))!`, "g");
-
-/** Sheet references renamed per `renames` (old name → new name). */
-export function renameSheetRefs(formula: string, renames: Renames): string {
-  if (renames.size === 0) return formula;
-  return mapOutsideStrings(formula, (code) =>
-    code.replace(SHEET_REF, (whole: string, before: string, quoted: string | undefined, bare: string | undefined) => {
-      const name = quoted !== undefined ? quoted.replace(/''/g, "'") : (bare ?? "");
-      const target = lookup(renames, name);
-      return target === undefined ? whole : `${before}${quoteSheetName(target)}!`;
-    }),
-  );
 }
 
 const TABLE_REF = /(^|[^A-Za-z0-9_.\u00C0-\uFFFF])([A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*)\[/g;

@@ -1,0 +1,120 @@
+import { COLUMN_KEYS } from "../../../src/core/columns";
+import type { IcsDetails, TrustRow } from "../../../src/core/schema";
+import { canonicalNumber, canonicalReturn, canonicalRow, compareWithStamp, createStamp, sha256Hex, SPEC_VERSION, StampSchema } from "../../../src/core/stamp";
+import { TEMPLATE_VERSION } from "../../../src/core/template/build";
+
+const blank: Omit<TrustRow, "row" | "trustCode"> = {
+  trustName: null, trustType: null, eprStatus: null, supplier: null, product: null, goLiveDate: null, contractEndDate: null,
+  plan: null, targetSupplier: null, targetGoLiveDate: null, businessCaseStage: null, procurementStartDate: null,
+  contractAwardDate: null, fundingModel: null, totalCost: null, localFunding: null, nationalFunding: null, beds: null, notes: null,
+};
+const trust = (row: number, trustCode: string | null, more: Partial<TrustRow> = {}): TrustRow => ({ ...blank, row, trustCode, trustName: `Trust ${trustCode ?? row}`, ...more });
+const ICS: IcsDetails = { icsName: "North ICS", icbCode: "QE1", contactName: null, contactEmail: null, submissionDate: "2023-11-15", targetProfile: "dec-2023" };
+const STAMPED_AT = new Date("2023-11-15T09:30:00Z");
+const ROWS = [trust(2, "RYJ", { goLiveDate: "2019-06-01", beds: 1000 }), trust(3, "R1H"), trust(4, "RJZ")];
+
+async function stampOf(rows: readonly TrustRow[], ics: IcsDetails | null = ICS) {
+  return createStamp({ sheet: "Trusts", ics, trusts: rows, warnings: 2, stampedAt: STAMPED_AT });
+}
+
+describe("the canonical form", () => {
+  it("is the 20 column keys in column order, without the sheet row, as compact JSON", () => {
+    const text = canonicalRow(trust(9, "RYJ", { goLiveDate: "2019-06-01", totalCost: 1_200_000 }));
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([...COLUMN_KEYS]);
+    expect(text.startsWith('{"trustCode":"RYJ","trustName":"Trust RYJ","trustType":null,')).toBe(true);
+    expect(text).toContain('"goLiveDate":"2019-06-01"');
+    expect(text).toContain('"totalCost":1200000,');
+    expect(text).not.toContain("row");
+  });
+
+  it("wraps the ICS details (label order) and the rows in order under a format name", () => {
+    const text = canonicalReturn(ICS, [trust(2, "RYJ")]);
+    expect(text.startsWith('{"format":"epr-stamp/1","ics":{"icsName":"North ICS","icbCode":"QE1","contactName":null,"contactEmail":null,"submissionDate":"2023-11-15","targetProfile":"dec-2023"},"trusts":[{"trustCode":"RYJ",')).toBe(true);
+    expect(canonicalReturn(null, [])).toBe('{"format":"epr-stamp/1","ics":null,"trusts":[]}');
+  });
+
+  it("rounds numbers to 15 significant digits and drops negative zero", () => {
+    expect(canonicalNumber(0.1 + 0.2)).toBe(0.3);
+    expect(canonicalNumber(1_234_567.891)).toBe(1_234_567.891);
+    expect(Object.is(canonicalNumber(-0), 0)).toBe(true);
+    expect(() => canonicalNumber(Number.NaN)).toThrow("cannot stamp");
+    expect(canonicalRow(trust(2, "RYJ", { totalCost: 0.1 + 0.2 }))).toBe(canonicalRow(trust(5, "RYJ", { totalCost: 0.3 })));
+  });
+});
+
+describe("sha256Hex", () => {
+  it("gives the standard SHA-256 of the UTF-8 text", async () => {
+    expect(await sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    expect(await sha256Hex("£")).toBe(await sha256Hex("\u00a3"));
+    expect(await sha256Hex("£")).not.toBe(await sha256Hex("\u00c2\u00a3"));
+  });
+});
+
+describe("createStamp", () => {
+  it("records versions, the sheet, warnings, the whole hash and one hash per row", async () => {
+    const stamp = await stampOf(ROWS);
+    expect(StampSchema.parse(stamp)).toEqual(stamp);
+    expect(stamp).toMatchObject({ stampedAt: "2023-11-15T09:30:00.000Z", specVersion: SPEC_VERSION, templateVersion: TEMPLATE_VERSION, sheet: "Trusts", warnings: 2 });
+    expect(stamp.sha256).toBe(await sha256Hex(canonicalReturn(ICS, ROWS)));
+    expect(stamp.rows.map((r) => [r.row, r.trustCode])).toEqual([[2, "RYJ"], [3, "R1H"], [4, "RJZ"]]);
+    expect(stamp.rows[0]?.sha256).toBe(await sha256Hex(canonicalRow(ROWS[0] ?? trust(1, null))));
+  });
+});
+
+describe("compareWithStamp", () => {
+  it("matches the same data, even with the rows moved down by a blank row", async () => {
+    const stamp = await stampOf(ROWS);
+    const moved = ROWS.map((r) => ({ ...r, row: r.row + 1 }));
+    expect(await compareWithStamp(stamp, { ics: ICS, trusts: moved })).toEqual({
+      status: "match", changedRows: [], addedRows: [], removedRows: [], icsChanged: false, orderChanged: false,
+    });
+  });
+
+  it("names a changed row by its row and trust code", async () => {
+    const stamp = await stampOf(ROWS);
+    const edited = [ROWS[0], trust(3, "R1H", { beds: 12 }), ROWS[2]].filter((r): r is TrustRow => r !== undefined);
+    const result = await compareWithStamp(stamp, { ics: ICS, trusts: edited });
+    expect(result.status).toBe("changed");
+    expect(result.changedRows).toEqual([{ row: 3, trustCode: "R1H", stampedRow: 3, stampedTrustCode: "R1H" }]);
+    expect(result.addedRows).toEqual([]);
+    expect(result.removedRows).toEqual([]);
+  });
+
+  it("names added and removed rows", async () => {
+    const stamp = await stampOf(ROWS);
+    const result = await compareWithStamp(stamp, { ics: ICS, trusts: [ROWS[0] ?? trust(1, null), trust(3, "RJZ", { trustName: "Trust RJZ" }), trust(5, "RAX")] });
+    expect(result.status).toBe("changed");
+    expect(result.removedRows).toEqual([{ row: 3, trustCode: "R1H" }]);
+    expect(result.addedRows).toEqual([{ row: 5, trustCode: "RAX" }]);
+    // RJZ moved up from row 4 to 3 with the same data: not changed.
+    expect(result.changedRows).toEqual([]);
+  });
+
+  it("pairs a row whose trust code was edited by its sheet row", async () => {
+    const stamp = await stampOf(ROWS);
+    const result = await compareWithStamp(stamp, { ics: ICS, trusts: [ROWS[0] ?? trust(1, null), trust(3, "R1K", { trustName: "Trust R1H" }), ROWS[2] ?? trust(1, null)] });
+    expect(result.changedRows).toEqual([{ row: 3, trustCode: "R1K", stampedRow: 3, stampedTrustCode: "R1H" }]);
+    expect(result.addedRows).toEqual([]);
+    expect(result.removedRows).toEqual([]);
+  });
+
+  it("sees a change to the ICS details", async () => {
+    const stamp = await stampOf(ROWS);
+    const result = await compareWithStamp(stamp, { ics: { ...ICS, contactName: "A. Person" }, trusts: ROWS });
+    expect(result).toMatchObject({ status: "changed", icsChanged: true, changedRows: [], orderChanged: false });
+  });
+
+  it("sees rows put in another order", async () => {
+    const stamp = await stampOf(ROWS);
+    const sorted = [ROWS[1], ROWS[0], ROWS[2]].filter((r): r is TrustRow => r !== undefined).map((r, i) => ({ ...r, row: i + 2 }));
+    const result = await compareWithStamp(stamp, { ics: ICS, trusts: sorted });
+    expect(result).toMatchObject({ status: "changed", orderChanged: true, icsChanged: false, changedRows: [], addedRows: [], removedRows: [] });
+  });
+
+  it("tells a workbook that lost its ICS sheet from one that never had one", async () => {
+    const withIcs = await stampOf(ROWS);
+    expect((await compareWithStamp(withIcs, { ics: null, trusts: ROWS })).icsChanged).toBe(true);
+    const without = await stampOf(ROWS, null);
+    expect((await compareWithStamp(without, { ics: null, trusts: ROWS })).status).toBe("match");
+  });
+});
