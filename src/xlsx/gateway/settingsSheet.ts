@@ -4,9 +4,9 @@
  * veryHidden sheet, SETTINGS_SHEET: one row per setting, the key in column A and the value as
  * JSON text from column B on. Excel caps a cell at 32,767 characters, so longer JSON carries on
  * into C, D, … in pieces; reading joins the row's cells from B until the first empty one.
- * The JSON is written in ASCII only (other characters as \uXXXX escapes): exceljs's XML reader
- * garbles a multi-byte UTF-8 character that straddles two of its read chunks (exceljs PR #1665,
- * issue #2316), which a long setting with "£" or "é" in it would otherwise run into.
+ * The JSON is written in ASCII only (other characters as \uXXXX escapes): in node, exceljs hands
+ * each part to JSZip as one string, and JSZip 3.10 encodes it to UTF-8 in 16K-character slices,
+ * so a character outside the BMP (an emoji) that straddles two slices is saved as two U+FFFD.
  */
 import type ExcelJS from "exceljs";
 import { SETTINGS_SHEET, sameSheetName } from "./sheets";

@@ -33,7 +33,7 @@ describe("XlsxGateway settings", () => {
 
   it("keeps a long value with any characters, across several cells", async () => {
     const gateway = XlsxGateway.blank();
-    // Long enough to cross exceljs's read chunks, which garble raw multi-byte characters.
+    // Long enough to cross JSZip's 16K-character encoding slices, which split raw surrogate pairs.
     const long = { text: "£é😀".repeat(30_000) };
     await gateway.saveSetting("long", long);
     const reopened = await reopen(gateway);
