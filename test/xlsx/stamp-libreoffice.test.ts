@@ -32,7 +32,6 @@ describeWithLibreOffice("the stamp through LibreOffice", () => {
       await recalculate(stamped, resaved);
       const wb = await loadWorkbookFile(resaved);
       // LibreOffice keeps the sheet; it may write "very hidden" back as "hidden".
-      console.log("state after LO:", wb.getWorksheet(STAMP_SHEET)?.state);
       expect(["hidden", "veryHidden"]).toContain(wb.getWorksheet(STAMP_SHEET)?.state);
 
       const verified = await runCli(["verify", resaved]);

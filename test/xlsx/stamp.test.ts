@@ -37,6 +37,8 @@ function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 }
 const trustsSheet = (wb: ExcelJS.Workbook) => sheet(wb, "Trusts");
 
+jest.setTimeout(60_000);
+
 describe("stampWorkbook", () => {
   it("writes a very hidden stamp sheet that reads back after saving", async () => {
     const wb = returnWorkbook();

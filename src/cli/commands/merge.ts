@@ -2,6 +2,7 @@
 import { DUPLICATE_POLICIES, mergeReturns, type DuplicatePolicy, type MergeResult, type MergeSource, type SourceSummary } from "../../core/merge";
 import type { ValidationResult } from "../../core/results";
 import { mergedWorkbook } from "../../xlsx/merge";
+import { loadWorkbook } from "../../xlsx/read";
 import { readWorkbookReturn } from "../../xlsx/stamp";
 import { allowOnly, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
@@ -59,9 +60,10 @@ export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   const sources: MergeSource[] = results.map(({ file, result }) => ({ source: `${file} › ${result.sheet}`, result }));
   const merged = mergeReturns(sources, policy);
-  const wb = mergedWorkbook(merged.rows);
-  const check = readWorkbookReturn(wb, { today: io.today }).validation;
-  await writeOutputFile(out, new Uint8Array(await wb.xlsx.writeBuffer()));
+  const bytes = new Uint8Array(await mergedWorkbook(merged.rows).xlsx.writeBuffer());
+  // Checked as written (read back from the bytes), so the verdict is the one `validate OUT` will give.
+  const check = readWorkbookReturn(await loadWorkbook(bytes), { today: io.today }).validation;
+  await writeOutputFile(out, bytes);
   io.stdout([...merged.sources.flatMap(sourceLines), mergedLine(out, merged, policy, check)].join("\n") + "\n");
   return 0;
 }

@@ -150,8 +150,11 @@ export class XlsxGateway implements WorkbookGateway {
   private async replaceMarks(sheet: string, ranges: MarkRanges | null): Promise<void> {
     const ws = requireUserSheet(this.workbook, sheet);
     replaceMarks(ws, ranges);
-    // As the Office gateway does, so the task pane can tell after a reopen which cells are marked.
-    writeSetting(this.workbook, MARKS_SETTING, updateMarksRecord(readSetting(this.workbook, MARKS_SETTING), ws.name, ranges));
+    // As the Office gateway does, so the task pane can tell after a reopen which cells are marked;
+    // an unchanged record is not rewritten, so clearing an unmarked sheet leaves the file as it was.
+    const previous = readSetting(this.workbook, MARKS_SETTING);
+    const next = updateMarksRecord(previous, ws.name, ranges);
+    if (JSON.stringify(previous ?? {}) !== JSON.stringify(next)) writeSetting(this.workbook, MARKS_SETTING, next);
     this.changed([]);
   }
 

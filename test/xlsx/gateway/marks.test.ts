@@ -102,6 +102,14 @@ describe("XlsxGateway marks", () => {
     expect(sheetChanged).not.toHaveBeenCalled();
   });
 
+  it("clearing a sheet that has no marks changes nothing in the workbook (no settings sheet appears)", async () => {
+    const gateway = await openUserWorkbook();
+    const before = formatsSnapshot(sheetOf(gateway, "Trusts"));
+    await gateway.clearMarks("Trusts");
+    expect(gateway.workbook.worksheets.map((ws) => ws.name)).toEqual(["Trusts", "Notes"]);
+    expect(formatsSnapshot(sheetOf(gateway, "Trusts"))).toEqual(before);
+  });
+
   it("refuses a sheet that is not there and an address that is not one", async () => {
     const gateway = await openUserWorkbook();
     await expect(gateway.markCells("Nope", [])).rejects.toThrow('no sheet named "Nope"');

@@ -1,0 +1,107 @@
+/**
+ * The workbench: the real task pane (App) beside a grid of an .xlsx workbook held in the browser by the
+ * exceljs gateway, so the add-in can be used, shown and tested without Excel. Open a file (button or
+ * drag and drop), a blank workbook or an example; Save downloads the workbook with the pane's changes.
+ */
+import { useEffect, useState, type DragEvent } from "react";
+import { FluentProvider, Spinner, Text, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { App } from "../taskpane/App";
+import { FailureBar } from "../taskpane/components/FailureBar";
+import { WorkbenchToolbar } from "./components/Toolbar";
+import { WorkbookPanel } from "./components/WorkbookPanel";
+import { useWorkbook } from "./hooks/useWorkbook";
+import type { WorkbenchOptions } from "./urlOptions";
+
+/** The width Excel gives a task pane by default. */
+export const PANE_WIDTH = "350px";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100vh",
+    boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  dragging: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: "-6px" },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  title: { fontSize: tokens.fontSizeBase400, margin: 0 },
+  body: { display: "flex", flexGrow: 1, minHeight: 0 },
+  sheetArea: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0, padding: tokens.spacingHorizontalS, gap: tokens.spacingVerticalXS },
+  pane: { width: PANE_WIDTH, flexShrink: 0, overflowY: "auto", borderLeft: `1px solid ${tokens.colorNeutralStroke1}` },
+  placeholder: { padding: tokens.spacingHorizontalM },
+});
+
+function hasFiles(event: DragEvent): boolean {
+  return [...event.dataTransfer.types].includes("Files");
+}
+
+export function Workbench({ options }: { readonly options: WorkbenchOptions }) {
+  const styles = useStyles();
+  const { workbook, opening, saving } = useWorkbook();
+  const [dragging, setDragging] = useState(false);
+
+  const { run: open } = opening;
+  useEffect(() => {
+    if (options.example !== null) void open({ kind: "example", example: options.example });
+  }, [options.example, open]);
+
+  function dragOver(event: DragEvent<HTMLDivElement>): void {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "copy";
+    setDragging(true);
+  }
+
+  function dragLeave(event: DragEvent<HTMLDivElement>): void {
+    // Leaving for a child of the page is not leaving the page.
+    if (!(event.relatedTarget instanceof Node) || !event.currentTarget.contains(event.relatedTarget)) setDragging(false);
+  }
+
+  function drop(event: DragEvent<HTMLDivElement>): void {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void open({ kind: "file", file });
+  }
+
+  return (
+    <FluentProvider theme={options.theme === "dark" ? webDarkTheme : webLightTheme}>
+      <div className={mergeClasses(styles.root, dragging ? styles.dragging : undefined)} onDragOver={dragOver} onDragLeave={dragLeave} onDrop={drop} data-testid="workbench">
+        <header className={styles.header}>
+          <h1 className={styles.title}>EPR Return workbench</h1>
+          <WorkbenchToolbar busy={opening.running || saving.running} canSave={workbook !== null} onOpen={(request) => void open(request)} onSave={() => void saving.run()} />
+          <Text data-testid="file-name">{workbook ? (workbook.fileName ?? "New workbook") : "No workbook open"}</Text>
+          {opening.running ? <Spinner size="tiny" label="Opening…" /> : null}
+        </header>
+        <FailureBar what="Could not open the workbook" error={opening.error} hint="Choose an .xlsx file saved by Excel (or another spreadsheet program)." onDismiss={opening.dismissError} />
+        <FailureBar what="Could not save the workbook" error={saving.error} hint="Try Save again." onDismiss={saving.dismissError} />
+        <div className={styles.body}>
+          <section className={styles.sheetArea} aria-label="Workbook">
+            {workbook ? (
+              <WorkbookPanel key={workbook.generation} gateway={workbook.gateway} />
+            ) : (
+              <Text as="p">Open an .xlsx file (or drop one on this page), start a new blank workbook, or open an example. Nothing leaves your browser.</Text>
+            )}
+          </section>
+          <div className={styles.pane} data-testid="task-pane">
+            {workbook ? (
+              <App key={workbook.generation} gateway={workbook.gateway} theme={options.theme} {...(options.view ? { initialView: options.view } : {})} />
+            ) : (
+              <Text as="p" className={styles.placeholder}>The task pane appears here once a workbook is open.</Text>
+            )}
+          </div>
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}

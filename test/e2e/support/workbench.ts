@@ -1,0 +1,98 @@
+/** Driving the workbench page: opening it, finding the task pane and the grid, saving, downloading, screenshots. */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "playwright-core";
+import { baseUrl } from "./browser";
+import { loadXlsx, REPO } from "./workbook";
+import type ExcelJS from "exceljs";
+
+export const SCREENSHOTS = join(REPO, "docs", "screenshots");
+
+export interface WorkbenchParams {
+  readonly example?: "clean-ics-return" | "mid-plan-return" | "trust-adhoc-sheet";
+  readonly view?: "template" | "columns" | "validate" | "scores" | "export";
+  readonly theme?: "light" | "dark";
+}
+
+export async function openWorkbench(page: Page, params: WorkbenchParams = {}): Promise<void> {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined)).toString();
+  await page.goto(`${baseUrl()}/workbench.html${query ? `?${query}` : ""}`);
+  await page.getByTestId("workbench").waitFor();
+  if (params.example) await page.getByTestId("file-name").filter({ hasText: `${params.example}.xlsx` }).waitFor();
+}
+
+export function pane(page: Page): Locator {
+  return page.getByTestId("task-pane");
+}
+
+export function grid(page: Page): Locator {
+  return page.getByTestId("grid");
+}
+
+export function gridCell(page: Page, address: string): Locator {
+  return grid(page).locator(`td[data-address="${address}"]`);
+}
+
+/** The addresses of the cells the grid shows as selected. */
+export async function selectedAddresses(page: Page): Promise<string[]> {
+  return grid(page).locator('td[data-selected="true"]').evaluateAll((cells) => cells.map((c) => c.getAttribute("data-address") ?? ""));
+}
+
+/** The grid's marked cells, address → severity. */
+export async function markedCells(page: Page): Promise<Record<string, string>> {
+  return grid(page)
+    .locator("td[data-mark]")
+    .evaluateAll((cells) => Object.fromEntries(cells.map((c) => [c.getAttribute("data-address") ?? "", c.getAttribute("data-mark") ?? ""])));
+}
+
+export async function sheetTabs(page: Page): Promise<string[]> {
+  return page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents();
+}
+
+/** Shows a task-pane view by clicking its tab. */
+export async function showView(page: Page, label: "Template" | "Columns" | "Validate" | "Scores" | "Export"): Promise<void> {
+  await pane(page).getByRole("tablist", { name: "Views" }).getByRole("tab", { name: label }).click();
+  await pane(page).getByRole("heading", { level: 2, name: label }).waitFor();
+}
+
+/** Runs `action` and returns the bytes of the download it starts. */
+export async function downloadOf(page: Page, action: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent("download"), action()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+}
+
+/** Saves the workbook (the toolbar's Save) and reads the downloaded .xlsx with exceljs. */
+export async function saveWorkbook(page: Page): Promise<{ name: string; workbook: ExcelJS.Workbook }> {
+  const { name, bytes } = await downloadOf(page, () => page.getByRole("button", { name: "Save .xlsx" }).click());
+  return { name, workbook: await loadXlsx(bytes) };
+}
+
+/** The serious and critical axe violations on the page, one line each (empty when there are none). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")})`);
+}
+
+/** A screenshot of the task pane at its 350 px width, the window made tall enough to show the whole view. */
+export async function screenshotPane(page: Page, file: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const target = pane(page);
+  const height = await target.evaluate((el) => Math.ceil(el.getBoundingClientRect().top + el.scrollHeight));
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, 600), 4000) });
+  const path = join(SCREENSHOTS, file);
+  await target.screenshot({ path, animations: "disabled" });
+  await page.setViewportSize(viewport);
+  return path;
+}
+
+export async function screenshotPage(page: Page, file: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, file);
+  await page.screenshot({ path, animations: "disabled" });
+  return path;
+}

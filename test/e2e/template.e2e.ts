@@ -1,0 +1,46 @@
+/** Template: a blank workbook gets the template's sheets; the saved file holds them, in order. */
+import { launchBrowser, type BrowserSession, type TrackedPage } from "./support/browser";
+import { openWorkbench, pane, saveWorkbook, sheetTabs } from "./support/workbench";
+
+const TEMPLATE_SHEETS = ["Guidance", "ICS", "Trusts", "Lists", "Summary"];
+
+let browser: BrowserSession;
+let tab: TrackedPage;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  tab = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+test("inserting the template into a blank workbook adds its sheets, and Save keeps them", async () => {
+  const { page } = tab;
+  await openWorkbench(page, { view: "template" });
+  await page.getByRole("button", { name: "New blank workbook" }).click();
+  await page.getByTestId("file-name").filter({ hasText: "New workbook" }).waitFor();
+
+  const plan = pane(page).getByRole("list", { name: "Sheets to add" });
+  await plan.waitFor();
+  expect(await plan.getByRole("listitem").allTextContents()).toEqual(["Guidance", "ICS", "Trusts", "Lists (hidden)", "Summary"]);
+
+  await pane(page).getByRole("button", { name: "Insert template" }).click();
+  await pane(page).getByText("Template inserted: added Guidance, ICS, Trusts, Lists, Summary.").waitFor();
+
+  // The grid's sheet tabs follow: the new sheets appear beside Sheet1, Lists marked hidden.
+  await page.getByRole("tab", { name: "Summary" }).waitFor();
+  expect(await sheetTabs(page)).toEqual(["Sheet1", "Guidance", "ICS", "Trusts", "Lists (hidden)", "Summary"]);
+  await page.getByRole("tab", { name: "Trusts" }).click();
+  await page.getByTestId("grid").locator('td[data-address="A1"]').filter({ hasText: "Trust ODS code" }).waitFor();
+
+  const { name, workbook } = await saveWorkbook(page);
+  expect(name).toBe("EPR return.xlsx");
+  const visibleOrHidden = workbook.worksheets.filter((ws) => ws.state !== "veryHidden").map((ws) => ws.name);
+  expect(visibleOrHidden).toEqual(["Sheet1", ...TEMPLATE_SHEETS]);
+  expect(workbook.getWorksheet("Lists")?.state).toBe("hidden");
+  expect(workbook.getWorksheet("Trusts")?.getCell("A1").value).toBe("Trust ODS code");
+  expect(workbook.getWorksheet("Summary")?.getCell("A1").value).toBe("Trusts");
+  expect(tab.errors).toEqual([]);
+});
