@@ -64,10 +64,14 @@ const READING: { readonly [C in ReadCode]: DetailMessage<C> } = {
       case "unreadable": return `${what} is not a date we can read; write the day as DD/MM/YYYY, e.g. 31/12/2023 (month forms such as Dec 2023 or Q3 2023/24 are read too).`;
     }
   },
-  out_of_range: (what, d) =>
-    d.reason === "negative"
-      ? `${what} is negative; amounts are 0 or more.`
-      : `${what} is ${d.reason === "before_1990" ? "before 1 Jan 1990" : "after 31 Dec 2040"}, outside the dates this return accepts; check the year.`,
+  out_of_range: (what, d) => {
+    switch (d.reason) {
+      case "negative": return `${what} is negative; amounts are 0 or more.`;
+      case "too_large": return `${what} is far larger than any amount of pounds (at most 9,007,199,254,740,991 is read); check the number.`;
+      case "before_1990": return `${what} is before 1 Jan 1990, outside the dates this return accepts; check the year.`;
+      case "after_2040": return `${what} is after 31 Dec 2040, outside the dates this return accepts; check the year.`;
+    }
+  },
   number_as_text: (what, d) =>
     `${what} is text, read as ${d.expected === "money" ? formatPounds(d.amount) : String(d.amount)}; enter the number ${d.amount} so that Excel can add it up.`,
   invalid_number: (what, d) =>

@@ -35,6 +35,17 @@ export function matchHeader(text: string): ColumnKey | null {
   return key === "" ? null : (HEADER_LOOKUP.get(key) ?? null);
 }
 
+/**
+ * Headers the add-in itself writes beside the return's columns: `Source` (where a merged row came
+ * from). They are read as nothing and, unlike other unknown headers, draw no `unknown_column` warning.
+ */
+export const SOURCE_HEADER = "Source";
+const OWN_EXTRA_HEADERS: ReadonlySet<string> = new Set([normalizeHeader(SOURCE_HEADER)]);
+
+export function isOwnExtraHeader(text: string): boolean {
+  return OWN_EXTRA_HEADERS.has(normalizeHeader(text));
+}
+
 /** A header cell's text; "" for a blank cell. Numbers, dates and errors are shown as text. */
 export function headerText(cell: CellValue): string {
   if (cell === null) return "";

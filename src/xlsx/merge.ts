@@ -2,6 +2,7 @@
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../core/cells";
 import { COLUMNS } from "../core/columns";
+import { SOURCE_HEADER } from "../core/headers";
 import type { MergedRow } from "../core/merge";
 import { trustRowCells } from "../core/rowCells";
 import { SHEET } from "../core/template/layout";
@@ -9,7 +10,7 @@ import { writeTrustsTable } from "./write-rows";
 import { templateWorkbook } from "./write-template";
 
 /** Header of the column after the template's 20 (U): where each row came from. */
-export const SOURCE_HEADER = "Source";
+export { SOURCE_HEADER };
 
 /** Where a merged row came from, e.g. `north.xlsx › Trusts › row 7`. */
 export function sourceText(row: MergedRow): string {

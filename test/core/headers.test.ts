@@ -98,3 +98,13 @@ describe("detectMapping", () => {
     expect(mapping.headers.map((h) => h.text)).toEqual(["Trust code", "2024", "#REF!", "Trust name", "Type"]);
   });
 });
+
+describe("the add-in's own extra columns", () => {
+  it("reads Source as nothing and draws no unknown_column warning", () => {
+    const { validateSheet } = jest.requireActual<typeof import("../../src/core/validate")>("../../src/core/validate");
+    const rows = [["Trust ODS code", "Trust name", "Trust type", "EPR status", "Source", "RAG"], ["RZ1", "One", "Acute", "No EPR", "a.xlsx › Trusts › row 2", "Red"]];
+    const result = validateSheet({ name: "Trusts", rows, firstRow: 1, firstCol: 1 }, { submitted: "2023-11-15" });
+    const unknown = result.issues.filter((i) => i.code === "unknown_column").map((i) => i.value);
+    expect(unknown).toEqual(["RAG"]);
+  });
+});

@@ -12,6 +12,6 @@ module.exports = {
   testTimeout: 120_000,
   slowTestThreshold: 30,
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", esModuleInterop: true, jsx: "react-jsx" }, isolatedModules: true, diagnostics: false }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", esModuleInterop: true, jsx: "react-jsx", isolatedModules: true }, diagnostics: false }],
   },
 };

@@ -2,7 +2,8 @@
 import { launchBrowser, type BrowserSession, type TrackedPage } from "./support/browser";
 import { openWorkbench, pane, saveWorkbook, sheetTabs } from "./support/workbench";
 
-const TEMPLATE_SHEETS = ["Guidance", "ICS", "Trusts", "Lists", "Summary"];
+// The spec's five sheets, then the template's hidden helper sheet for the Summary's formulas.
+const TEMPLATE_SHEETS = ["Guidance", "ICS", "Trusts", "Lists", "Summary", "Calc"];
 
 let browser: BrowserSession;
 let tab: TrackedPage;
@@ -24,14 +25,14 @@ test("inserting the template into a blank workbook adds its sheets, and Save kee
 
   const plan = pane(page).getByRole("list", { name: "Sheets to add" });
   await plan.waitFor();
-  expect(await plan.getByRole("listitem").allTextContents()).toEqual(["Guidance", "ICS", "Trusts", "Lists (hidden)", "Summary"]);
+  expect(await plan.getByRole("listitem").allTextContents()).toEqual(["Guidance", "ICS", "Trusts", "Lists (hidden)", "Summary", "Calc (hidden)"]);
 
   await pane(page).getByRole("button", { name: "Insert template" }).click();
-  await pane(page).getByText("Template inserted: added Guidance, ICS, Trusts, Lists, Summary.").waitFor();
+  await pane(page).getByText("Template inserted: added Guidance, ICS, Trusts, Lists, Summary, Calc.").waitFor();
 
   // The grid's sheet tabs follow: the new sheets appear beside Sheet1, Lists marked hidden.
-  await page.getByRole("tab", { name: "Summary" }).waitFor();
-  expect(await sheetTabs(page)).toEqual(["Sheet1", "Guidance", "ICS", "Trusts", "Lists (hidden)", "Summary"]);
+  await page.getByRole("tab", { name: "Calc (hidden)" }).waitFor();
+  expect(await sheetTabs(page)).toEqual(["Sheet1", "Guidance", "ICS", "Trusts", "Lists (hidden)", "Summary", "Calc (hidden)"]);
   await page.getByRole("tab", { name: "Trusts" }).click();
   await page.getByTestId("grid").locator('td[data-address="A1"]').filter({ hasText: "Trust ODS code" }).waitFor();
 
@@ -40,6 +41,7 @@ test("inserting the template into a blank workbook adds its sheets, and Save kee
   const visibleOrHidden = workbook.worksheets.filter((ws) => ws.state !== "veryHidden").map((ws) => ws.name);
   expect(visibleOrHidden).toEqual(["Sheet1", ...TEMPLATE_SHEETS]);
   expect(workbook.getWorksheet("Lists")?.state).toBe("hidden");
+  expect(workbook.getWorksheet("Calc")?.state).toBe("hidden");
   expect(workbook.getWorksheet("Trusts")?.getCell("A1").value).toBe("Trust ODS code");
   expect(workbook.getWorksheet("Summary")?.getCell("A1").value).toBe("Trusts");
   expect(tab.errors).toEqual([]);

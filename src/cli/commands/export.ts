@@ -1,6 +1,6 @@
 /** `epr-return export FILE --format csv|json [-o OUT] [--force] [--force-errors] [--sheet NAME] [--submitted YYYY-MM-DD]` */
 import { existsSync } from "node:fs";
-import { rename, writeFile } from "node:fs/promises";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { exportCsv, exportJson } from "../../core/export";
 import { readWorkbookReturn } from "../../xlsx/stamp";
@@ -30,6 +30,8 @@ export async function writeOutputFile(path: string, data: string | Uint8Array): 
     await writeFile(temporary, data);
     await rename(temporary, path);
   } catch (err) {
+    // The half-written temporary file is of no use to anyone; the target is untouched.
+    await rm(temporary, { force: true });
     throw new FileError(path, `could not be written (${err instanceof Error ? err.message : String(err)})`);
   }
 }

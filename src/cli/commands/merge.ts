@@ -6,7 +6,6 @@ import { loadWorkbook } from "../../xlsx/read";
 import { readWorkbookReturn } from "../../xlsx/stamp";
 import { allowOnly, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
-import { verdict } from "../format/text";
 import { UsageError, type CliIo } from "../io";
 import { validateFile } from "./validate";
 import { outputFlag, writeOutputFile } from "./export";
@@ -40,7 +39,7 @@ function sourceLines(s: SourceSummary): string[] {
 }
 
 function mergedLine(out: string, merged: MergeResult, policy: DuplicatePolicy, check: ValidationResult): string {
-  return `wrote ${plural(merged.rows.length, "trust row")} from ${plural(merged.sources.length, "source")} to ${out} (on duplicate: ${policy}); the merged return: ${verdict(check.errors, check.warnings)}`;
+  return `wrote ${plural(merged.rows.length, "trust row")} from ${plural(merged.sources.length, "source")} to ${out} (on duplicate: ${policy}); the merged return has ${plural(check.errors, "error")}, ${plural(check.warnings, "warning")}${check.errors === 0 ? " (ready to send)" : ""}`;
 }
 
 export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {

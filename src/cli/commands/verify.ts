@@ -8,7 +8,6 @@ import { loadWorkbookFile } from "../../xlsx/file";
 import { StampReadError, stampWorkbook, verifyWorkbook, type VerifyResult } from "../../xlsx/stamp";
 import { allowOnly, booleanFlag, isoDateFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
-import { verdict } from "../format/text";
 import { FileError, UsageError, type CliIo } from "../io";
 import { openReturn } from "../workbook";
 import { outputFlag, writeOutputFile } from "./export";
@@ -23,7 +22,7 @@ function plural(n: number, word: string): string {
 function errorLines(file: string, v: ValidationResult): string {
   const first = v.issues.filter((i) => i.severity === "error").slice(0, 5).map((i) => `  ${i.sheet}!${i.cell} ${i.code}: ${i.message}`);
   const more = v.errors > first.length ? [`  … and ${v.errors - first.length} more (\`epr-return validate ${file}\` lists them all)`] : [];
-  return [`${file}: not stamped: the return has ${verdict(v.errors, v.warnings)}; a stamp says it passed validation`, ...first, ...more].join("\n") + "\n";
+  return [`${file}: not stamped: the return has ${plural(v.errors, "error")} (a stamp says it passed validation)`, ...first, ...more].join("\n") + "\n";
 }
 
 export async function runStamp(args: ParsedArgs, io: CliIo): Promise<number> {

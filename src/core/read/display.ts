@@ -38,9 +38,14 @@ export function describeCell(cell: CellValue): string {
   return `the Excel error ${cell.code}`;
 }
 
-/** The JSON-safe value of an issue (spec section 8): dates as YYYY-MM-DD, errors as their code, numbers as numbers. */
+/**
+ * The JSON-safe value of an issue (spec section 8): dates as YYYY-MM-DD, errors as their code, numbers as
+ * numbers. JSON has no NaN or Infinity (JSON.stringify would print null) and no -0, so those are
+ * given as the text "NaN", "Infinity", "-Infinity", and as 0.
+ */
 export function issueValueOf(cell: CellValue): IssueValue {
-  if (cell === null || typeof cell === "string" || typeof cell === "number" || typeof cell === "boolean") return cell;
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell + 0 : String(cell);
+  if (cell === null || typeof cell === "string" || typeof cell === "boolean") return cell;
   if (cell instanceof Date) return isoFromDate(cell);
   return cell.code;
 }

@@ -21,7 +21,8 @@ export type InvalidDateReason =
   /** A number that is no Excel date, e.g. 0, a negative or 60 (Excel's 29/02/1900). */
   | "bad_serial";
 
-export type OutOfRangeReason = "before_1990" | "after_2040" | "negative";
+/** too_large: past Number.MAX_SAFE_INTEGER, where sums over a sheet stop being exact (and squares or totals overflow). */
+export type OutOfRangeReason = "before_1990" | "after_2040" | "negative" | "too_large";
 
 /** The facts behind each reading note, by issue code. */
 export interface NoteDetails {

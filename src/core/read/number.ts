@@ -12,6 +12,17 @@ const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
 const MONEY_TEXT = /^(-)?\s*(?:£|gbp)?\s*(-)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(billion|bn|million|mn|m|thousand|k)?\s*(?:gbp)?$/i;
 const WHOLE_TEXT = /^(?:\d{1,3}(?:,\d{3})+|\d+)$/;
 
+/**
+ * Past this, sums over a sheet are no longer exact, and squares of beds (bed-weighted HHI) or
+ * totals of amounts can overflow to Infinity: such a value is refused rather than read.
+ */
+const LARGEST_READ = Number.MAX_SAFE_INTEGER;
+
+/** -0 (typed, or "-0" as text) reads as 0, so that JSON and CSV show what the cell means. */
+function withoutNegativeZero(n: number): number {
+  return n === 0 ? 0 : n;
+}
+
 /** Rounded to the penny, so that 1.1m is exactly 1100000. */
 function toPence(amount: number): number {
   return Math.round(amount * 100) / 100;
@@ -29,14 +40,18 @@ export function readMoney(cell: CellValue): ReadResult<number> {
   return readContent(cell, (content) => {
     const invalid = readInvalid<number>(makeNote("invalid_number", DEFAULT_SEVERITY.invalid_number, { expected: "money" }));
     const negative = readInvalid<number>(makeNote("out_of_range", DEFAULT_SEVERITY.out_of_range, { reason: "negative" }));
+    const tooLarge = readInvalid<number>(makeNote("out_of_range", DEFAULT_SEVERITY.out_of_range, { reason: "too_large" }));
     if (typeof content === "number") {
-      if (!Number.isFinite(content)) return invalid;
-      return content < 0 ? negative : readValue(content);
+      if (Number.isNaN(content)) return invalid;
+      if (content < 0) return negative;
+      return content > LARGEST_READ ? tooLarge : readValue(withoutNegativeZero(content));
     }
     if (typeof content !== "string") return invalid;
-    const amount = moneyFromText(content);
-    if (amount === null) return invalid;
-    if (amount < 0) return negative;
+    const parsed = moneyFromText(content);
+    if (parsed === null) return invalid;
+    if (parsed < 0) return negative;
+    if (parsed > LARGEST_READ) return tooLarge;
+    const amount = withoutNegativeZero(parsed);
     return readValue(amount, [makeNote("number_as_text", DEFAULT_SEVERITY.number_as_text, { amount, expected: "money" })]);
   });
 }
@@ -45,9 +60,10 @@ export function readMoney(cell: CellValue): ReadResult<number> {
 export function readWholeNumber(cell: CellValue): ReadResult<number> {
   return readContent(cell, (content) => {
     const invalid = readInvalid<number>(makeNote("invalid_number", DEFAULT_SEVERITY.invalid_number, { expected: "whole" }));
-    if (typeof content === "number") return Number.isInteger(content) && content >= 0 ? readValue(content) : invalid;
+    if (typeof content === "number") return Number.isSafeInteger(content) && content >= 0 ? readValue(withoutNegativeZero(content)) : invalid;
     if (typeof content !== "string" || !WHOLE_TEXT.test(content)) return invalid;
     const amount = Number(content.replace(/,/g, ""));
+    if (!Number.isSafeInteger(amount)) return invalid;
     return readValue(amount, [makeNote("number_as_text", DEFAULT_SEVERITY.number_as_text, { amount, expected: "whole" })]);
   });
 }

@@ -1,7 +1,7 @@
 /** The column rules of spec section 6: missing_column, unknown_column and duplicate_column. */
 import { DEFAULT_SEVERITY, sheetMessages } from "../catalogue";
 import { COLUMNS, type ColumnKey } from "../columns";
-import { matchHeader } from "../headers";
+import { isOwnExtraHeader, matchHeader } from "../headers";
 import type { ColumnMapping, MappedHeader } from "../results";
 import { isRequiredFor } from "./requirement";
 import type { Finding, ReadRow } from "./types";
@@ -21,8 +21,9 @@ export function columnLayout(mapping: ColumnMapping): ColumnLayout {
   const unknown: MappedHeader[] = [];
   for (const header of mapping.headers) {
     if (header.key === null) {
-      // A header that names a column but was mapped to nothing was ignored by choice: no warning.
-      if (matchHeader(header.text) === null) unknown.push(header);
+      // A header that names a column but was mapped to nothing was ignored by choice: no warning;
+      // nor for the add-in's own extra columns (Source).
+      if (matchHeader(header.text) === null && !isOwnExtraHeader(header.text)) unknown.push(header);
       continue;
     }
     const first = positions.get(header.key);

@@ -89,7 +89,7 @@ class WorkerCheckClient implements CheckClient {
   async validate(sheet: SheetData, options: ValidateOptions): Promise<ValidationResult> {
     const id = ++this.latestId;
     this.cancelPending();
-    const worker = await this.workerFor(id);
+    const worker = await this.workerFor();
     if (id !== this.latestId) throw new SupersededError();
     if (worker === null) return this.validateInThread(id, sheet, options);
     return new Promise<ValidationResult>((resolve, reject) => {
@@ -125,7 +125,7 @@ class WorkerCheckClient implements CheckClient {
   }
 
   /** The worker to use (started on first use), or null to check in the page. */
-  private async workerFor(id: number): Promise<WorkerLike | null> {
+  private async workerFor(): Promise<WorkerLike | null> {
     if (this.worker !== null) return this.worker;
     const spawn = this.spawn;
     if (spawn === null) return null;

@@ -10,7 +10,7 @@ export interface SheetTabsProps {
 
 export function SheetTabs({ sheets, active, onShow }: SheetTabsProps) {
   return (
-    <TabList size="small" selectedValue={active ?? undefined} onTabSelect={(_, data) => onShow(String(data.value))} aria-label="Sheets">
+    <TabList size="small" selectedValue={active ?? ""} onTabSelect={(_, data) => onShow(String(data.value))} aria-label="Sheets">
       {sheets.map((sheet) => (
         <Tab key={sheet.name} value={sheet.name}>{sheet.visible ? sheet.name : `${sheet.name} (hidden)`}</Tab>
       ))}

@@ -47,7 +47,7 @@ export async function markedCells(page: Page): Promise<Record<string, string>> {
 }
 
 export async function sheetTabs(page: Page): Promise<string[]> {
-  return page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allTextContents();
+  return page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts();
 }
 
 /** Shows a task-pane view by clicking its tab. */
