@@ -3,7 +3,9 @@
  * the shapes real returns take (every status and plan, aliases and text dates in a tenth of rows).
  */
 import type ExcelJS from "exceljs";
-import type { CellValue } from "../../src/core/cells";
+import { existsSync } from "node:fs";
+import type { CellValue, SheetData } from "../../src/core/cells";
+import { COLUMNS } from "../../src/core/columns";
 import { PLANS, STATUSES, SUPPLIERS, TRUST_TYPES } from "../../src/core/enums";
 import { templateWorkbook } from "../../src/xlsx/write-template";
 import { writeIcsDetails, writeTrustsTable } from "../../src/xlsx/write-rows";
@@ -53,4 +55,16 @@ export function returnWorkbook(count: number, seed = 42): ExcelJS.Workbook {
   writeIcsDetails(wb, { icsName: "Benchmark ICS", icbCode: "QZ9", contactName: null, contactEmail: null, submissionDate: "2023-11-15", targetProfile: "dec-2023" });
   writeTrustsTable(wb, trustRows(count, seed));
   return wb;
+}
+
+/** The template's header row over trustRows, as the core's grid (no xlsx): what the core benchmarks read. */
+export function returnGrid(count: number, seed = 42): SheetData {
+  return { name: "Trusts", firstRow: 1, firstCol: 1, rows: [COLUMNS.map((c) => c.header), ...trustRows(count, seed)] };
+}
+
+/** Writes returnWorkbook(count) as .xlsx at path, unless a file of that size and seed is already there. */
+export async function writeReturnFile(path: string, count: number, seed = 42): Promise<string> {
+  if (existsSync(path)) return path;
+  await returnWorkbook(count, seed).xlsx.writeFile(path);
+  return path;
 }
