@@ -9,9 +9,12 @@ const transform = {
 };
 
 module.exports = {
+  // Tests that write and read real workbooks take seconds on a busy 2-core machine.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: "node",
+      testTimeout: 30_000,
       testEnvironment: "node",
       roots: ["<rootDir>/test"],
       testMatch: ["**/*.test.ts"],
@@ -21,6 +24,7 @@ module.exports = {
     },
     {
       displayName: "dom",
+      testTimeout: 30_000,
       testEnvironment: "jsdom",
       roots: ["<rootDir>/test"],
       testMatch: ["**/*.test.tsx"],

@@ -3,7 +3,7 @@
  * and over exceljs (src/xlsx, for the workbench). Every method is one batched
  * operation: implementations keep round trips constant whatever the row count.
  */
-import type { SheetData } from "./core/cells";
+import type { CellValue, SheetData } from "./core/cells";
 import type { Severity } from "./core/issues";
 import type { TemplateSpec } from "./core/template/types";
 
@@ -34,6 +34,28 @@ export interface FiguresSheet {
   readonly rows: readonly (readonly (string | number | boolean | null)[])[];
 }
 
+/** How appendTrustRows places rows: see WorkbookGateway.appendTrustRows. */
+export interface AppendTrustRowsOptions {
+  /**
+   * Where each row came from, one per row, written in the table's `Source` column (the column is added at
+   * the table's right when it has none). Omitted: no Source is written and no column is added.
+   */
+  readonly sources?: readonly string[];
+}
+
+export interface AppendedTrustRows {
+  /** 1-based sheet rows the new rows went into (lastRow = firstRow - 1 when there were none). */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** Whether the `Source` column was added to the table. */
+  readonly sourceColumnAdded: boolean;
+  /** The table's `Source` column (1-based sheet column) when sources were given, else null. */
+  readonly sourceColumn: number | null;
+}
+
+/** A stamp sheet cell: text or a number (the stamp's layout is src/core/stamp/sheetLayout.ts). */
+export type StampSheetCell = string | number | null;
+
 export interface WorkbookGateway {
   listSheets(): Promise<SheetInfo[]>;
   /** The sheet's used range as the core's grid (dates as Date, errors as ErrorValue). */
@@ -57,6 +79,18 @@ export interface WorkbookGateway {
   /** Workbook-stored settings (document settings in Excel). */
   loadSetting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;
+  /**
+   * Adds rows at the end of the sheet's table (its first table), so they are part of it: trailing wholly blank
+   * rows of the table are filled first, then the table grows. `rows[i][c]` is the value for sheet column c + 1
+   * (index 0 is column A); values outside the table's columns must be null. Dates (Date) are written as
+   * dates, with a date format. One batch, whatever the row count.
+   */
+  appendTrustRows(sheet: string, rows: readonly (readonly CellValue[])[], options: AppendTrustRowsOptions): Promise<AppendedTrustRows>;
+  /**
+   * Writes the validation stamp sheet (`_epr_stamp`, very hidden) from A1, replacing an earlier one. It is
+   * read back with readSheet, which reads very hidden sheets too.
+   */
+  writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void>;
   /** Calls listener after the sheet's cells change; resolves to an unsubscribe function. */
   onSheetChanged(sheet: string, listener: () => void): Promise<() => Promise<void>>;
 }

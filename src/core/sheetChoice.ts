@@ -17,3 +17,11 @@ export function pickReturnSheet(
   const withHeaders = visible.find((s) => headerRowOf(s.name) !== null);
   return (withHeaders ?? visible[0] ?? sheets[0])?.name ?? null;
 }
+
+/** The add-in's own very hidden sheets (`_epr_stamp`, `_epr_settings`) start with this prefix. */
+export const ADDIN_SHEET_PREFIX = "_epr_";
+
+/** Sheets the add-in keeps for itself: never offered as a return's sheet. */
+export function isAddinSheet(name: string): boolean {
+  return name.startsWith(ADDIN_SHEET_PREFIX);
+}

@@ -4,12 +4,13 @@
  * for 10 rows as for 10,000; bulk writes add one sync per ~4 MB of payload (chunks.ts).
  *
  *   listSheets 1 · readSheet 1 · planTemplate 1 · insertTemplate 3 · markCells 3 ·
- *   clearMarks 3 · selectCell 1 · writeCells 2 · writeFigures 3 · onSheetChanged 1
+ *   clearMarks 3 · selectCell 1 · writeCells 2 · writeFigures 3 · appendTrustRows 4 ·
+ *   writeStampSheet 3 · onSheetChanged 1
  *   (its unsubscribe 1) · loadSetting/saveSetting none (document settings).
  */
-import type { SheetData } from "../core/cells";
+import type { CellValue, SheetData } from "../core/cells";
 import type { TemplateSpec } from "../core/template/types";
-import type { CellMark, CellWrite, FiguresSheet, SheetInfo, TemplatePlan, WorkbookGateway } from "../gateway";
+import type { AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway } from "../gateway";
 import { writeInChunks } from "./bulkWrite";
 import { blocksFromCellWrites, chunkBlocks } from "./chunks";
 import { withOfficeErrors } from "./errors";
@@ -19,7 +20,9 @@ import { replaceMarks } from "./markOps";
 import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "./marks";
 import { readSheet } from "./readSheet";
 import { readSetting, writeSetting } from "./settings";
+import { writeStampSheet } from "./stampOps";
 import { insertTemplate, planTemplate } from "./templateOps";
+import { appendTrustRows } from "./trustRowsOps";
 
 export class OfficeGateway implements WorkbookGateway {
   constructor(private readonly host: OfficeHost = officeHost()) {}
@@ -76,6 +79,14 @@ export class OfficeGateway implements WorkbookGateway {
 
   writeFigures(figures: FiguresSheet): Promise<string> {
     return withOfficeErrors(`write the sheet "${figures.name}"`, () => writeFigures(this.host, figures));
+  }
+
+  appendTrustRows(sheet: string, rows: readonly (readonly CellValue[])[], options: AppendTrustRowsOptions): Promise<AppendedTrustRows> {
+    return withOfficeErrors(`add the rows to the table on "${sheet}"`, () => appendTrustRows(this.host, sheet, rows, options));
+  }
+
+  writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void> {
+    return withOfficeErrors("write the validation stamp", () => writeStampSheet(this.host, rows));
   }
 
   async loadSetting(key: string): Promise<unknown> {

@@ -5,37 +5,19 @@
  * them on save, so the stamp would vanish the first time the file is opened and saved.
  */
 import type ExcelJS from "exceljs";
-import { cellAt, lastRow, type CellValue, type SheetData } from "../core/cells";
+import type { SheetData } from "../core/cells";
 import type { IsoDate } from "../core/dates";
 import { detectMapping } from "../core/headers";
 import { readIcsSheet, submissionDateFor } from "../core/ics";
 import type { IcsReadResult, ValidationResult } from "../core/results";
 import type { IcsDetails } from "../core/schema";
 import { ICS_SHEET, pickReturnSheet } from "../core/sheetChoice";
-import { compareWithStamp, createStamp, StampSchema, type RowStamp, type Stamp, type StampComparison } from "../core/stamp";
+import { compareWithStamp, createStamp, STAMP_SHEET, StampReadError, stampFromSheet, stampToRows, type Stamp, type StampComparison } from "../core/stamp";
 import { validateSheet } from "../core/validate";
 import { listSheetInfo, sheetToGrid } from "./read";
 
-export const STAMP_SHEET = "_epr_stamp";
-
-const TITLE = "EPR Return validation stamp";
-const NOTE = "Written by `epr-return stamp`. Do not edit: `epr-return verify` compares the return with these hashes.";
-const LABELS = {
-  stampedAt: "Stamped at",
-  specVersion: "Spec version",
-  templateVersion: "Template version",
-  sheet: "Sheet",
-  warnings: "Warnings",
-  sha256: "SHA-256",
-  icsSha256: "ICS SHA-256",
-  rowCount: "Rows",
-} as const;
-const ROW_HEADERS = ["Row", "Trust ODS code", "SHA-256"] as const;
-
-/** The stamp sheet cannot be read back (edited by hand, or cut short). */
-export class StampReadError extends Error {
-  override readonly name = "StampReadError";
-}
+/** The stamp sheet's name and layout live in the core (shared with the add-in); re-exported for the command line. */
+export { STAMP_SHEET, StampReadError };
 
 /** A return read from a workbook: its trust sheet validated, and its ICS details (null without an ICS sheet). */
 export interface WorkbookReturn {
@@ -100,61 +82,13 @@ export function writeStampSheet(wb: ExcelJS.Workbook, stamp: Stamp): void {
   if (existing) wb.removeWorksheet(existing.id);
   // veryHidden: not even listed under Unhide in Excel, so nobody edits it by accident.
   const ws = wb.addWorksheet(STAMP_SHEET, { state: "veryHidden" });
-  ws.addRow([TITLE, NOTE]);
-  ws.addRow([]);
-  ws.addRow([LABELS.stampedAt, stamp.stampedAt]);
-  ws.addRow([LABELS.specVersion, stamp.specVersion]);
-  ws.addRow([LABELS.templateVersion, stamp.templateVersion]);
-  ws.addRow([LABELS.sheet, stamp.sheet]);
-  ws.addRow([LABELS.warnings, stamp.warnings]);
-  ws.addRow([LABELS.sha256, stamp.sha256]);
-  ws.addRow([LABELS.icsSha256, stamp.icsSha256]);
-  ws.addRow([LABELS.rowCount, stamp.rows.length]);
-  ws.addRow([]);
-  ws.addRow([...ROW_HEADERS]);
-  for (const r of stamp.rows) ws.addRow([r.row, r.trustCode, r.sha256]);
-}
-
-function text(cell: CellValue): string | null {
-  if (typeof cell === "string") return cell;
-  if (typeof cell === "number") return String(cell);
-  return null;
+  for (const row of stampToRows(stamp)) ws.addRow(row);
 }
 
 /** The stamp in `wb`, or null when it has none; throws StampReadError when the sheet is there but unreadable. */
 export function readStamp(wb: ExcelJS.Workbook): Stamp | null {
   const grid = gridOf(wb, STAMP_SHEET);
-  if (!grid) return null;
-  const values = new Map<string, CellValue>();
-  let headerRow: number | null = null;
-  for (let row = grid.firstRow; row <= lastRow(grid) && headerRow === null; row++) {
-    const label = text(cellAt(grid, row, 1));
-    if (label === ROW_HEADERS[0] && text(cellAt(grid, row, 3)) === ROW_HEADERS[2]) headerRow = row;
-    else if (label !== null) values.set(label, cellAt(grid, row, 2));
-  }
-  if (headerRow === null) throw new StampReadError(`the ${STAMP_SHEET} sheet has no row table`);
-  const rows: RowStamp[] = [];
-  for (let row = headerRow + 1; row <= lastRow(grid); row++) {
-    const sheetRow = cellAt(grid, row, 1);
-    if (sheetRow === null) continue;
-    rows.push({ row: Number(sheetRow), trustCode: text(cellAt(grid, row, 2)), sha256: text(cellAt(grid, row, 3)) ?? "" });
-  }
-  if (values.get(LABELS.rowCount) !== rows.length) throw new StampReadError(`the ${STAMP_SHEET} sheet lists ${rows.length} rows, not the ${String(values.get(LABELS.rowCount))} it says`);
-  const parsed = StampSchema.safeParse({
-    stampedAt: text(values.get(LABELS.stampedAt) ?? null),
-    specVersion: text(values.get(LABELS.specVersion) ?? null),
-    templateVersion: text(values.get(LABELS.templateVersion) ?? null),
-    sheet: text(values.get(LABELS.sheet) ?? null),
-    warnings: values.get(LABELS.warnings),
-    sha256: text(values.get(LABELS.sha256) ?? null),
-    icsSha256: text(values.get(LABELS.icsSha256) ?? null),
-    rows,
-  });
-  if (!parsed.success) {
-    const where = parsed.error.issues[0]?.path.join(".") ?? "?";
-    throw new StampReadError(`the ${STAMP_SHEET} sheet is damaged (${where})`);
-  }
-  return parsed.data;
+  return grid ? stampFromSheet(grid) : null;
 }
 
 export type VerifyResult =

@@ -10,6 +10,10 @@ import { afterSheetData, buildZip, deflated, rawEntriesOf, SHEET, withPart, type
 import { runCli, type CliRun } from "./run";
 
 const MB = 1024 * 1024;
+
+// Building a 150 MB bomb and reading a million-row sheet take seconds on a busy machine; the
+// bounds each test cares about are asserted inside it.
+jest.setTimeout(60_000);
 const EXAMPLE = join(__dirname, "../../examples/clean-ics-return.xlsx");
 
 let dir: string;

@@ -27,8 +27,7 @@ test("choose Validate, run it and go to an issue's cell, with the keyboard only"
 
   // The views' tab list: Tab reaches the selected tab; the arrow keys move to Validate; Enter chooses it.
   await tabTo(page, (f) => f.role === "tab" && f.name === "Template", "the Template tab");
-  await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 10 && (await focused(page)).name !== "Validate"; i++) await page.keyboard.press("ArrowRight");
   expect(await focused(page)).toMatchObject({ role: "tab", name: "Validate" });
   await page.keyboard.press("Enter");
   await pane(page).getByRole("heading", { level: 2, name: "Validate" }).waitFor();

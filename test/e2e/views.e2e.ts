@@ -24,6 +24,7 @@ const CASES: readonly ViewCase[] = [
       await pane(page).getByRole("list", { name: "Sheets to add" }).waitFor();
     },
   },
+  { view: "merge", example: "clean-ics-return", ready: (page) => pane(page).getByText("Trusts has 8 trust rows now.").waitFor() },
   { view: "columns", example: "trust-adhoc-sheet", ready: (page) => pane(page).getByText("Headers found in row 3").waitFor() },
   {
     view: "validate",
@@ -38,6 +39,14 @@ const CASES: readonly ViewCase[] = [
   },
   { view: "scores", example: "clean-ics-return", ready: (page) => pane(page).locator("caption", { hasText: "Funding" }).waitFor() },
   { view: "export", example: "clean-ics-return", ready: (page) => pane(page).getByRole("link", { name: "Download CSV" }).waitFor() },
+  {
+    view: "stamp",
+    example: "clean-ics-return",
+    ready: async (page) => {
+      await pane(page).getByText("Ready to send; 8 trust rows.").waitFor();
+      await pane(page).getByRole("status").filter({ hasText: "Not stamped yet." }).waitFor();
+    },
+  },
 ];
 
 const THEMES: readonly Theme[] = ["light", "dark"];

@@ -164,7 +164,7 @@ export interface FakeValidation {
 }
 
 export class FakeWorksheet {
-  visibility: "Visible" | "Hidden" = "Visible";
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   readonly cells = new Map<string, FakeCell>();
   readonly columnWidths = new Map<string, number>();
   readonly validations: FakeValidation[] = [];
@@ -228,7 +228,7 @@ class FakeWorksheetView extends Loadable {
     return this.sheet.visibility;
   }
   set visibility(value: string) {
-    this.sheet.visibility = value === "Hidden" ? "Hidden" : "Visible";
+    this.sheet.visibility = value === "Hidden" || value === "VeryHidden" ? value : "Visible";
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.ctx, this.sheet, address ?? "A1:XFD1048576");
@@ -254,22 +254,8 @@ class FakeWorksheetView extends Loadable {
       freezeColumns: (n: number) => void (sheet.freeze = { kind: "columns", value: n }),
     };
   }
-  get tables() {
-    const sheet = this.sheet;
-    return {
-      add: (range: string, hasHeaders: boolean) => {
-        const table = { name: `Table${sheet.book.tableNames.length + 1}`, range, hasHeaders };
-        sheet.tables.push(table);
-        sheet.book.tableNames.push(table.name);
-        return {
-          set name(value: string) {
-            const i = sheet.book.tableNames.indexOf(table.name);
-            sheet.book.tableNames[i] = value;
-            table.name = value;
-          },
-        };
-      },
-    };
+  get tables(): FakeSheetTables {
+    return new FakeSheetTables(this.ctx, this.sheet);
   }
   get onChanged() {
     const { sheet, ctx } = this;
@@ -280,6 +266,74 @@ class FakeWorksheetView extends Loadable {
           context: ctx,
           remove: () => void sheet.handlers.splice(sheet.handlers.indexOf(handler), 1),
         };
+      },
+    };
+  }
+}
+
+/** A worksheet's tables: add() (the template), and items with header/body ranges, columns.add and rows.add (appending rows). */
+class FakeSheetTables extends Loadable {
+  constructor(ctx: FakeContext, private readonly sheet: FakeWorksheet) {
+    super(ctx);
+  }
+  add(range: string, hasHeaders: boolean) {
+    const sheet = this.sheet;
+    const table = { name: `Table${sheet.book.tableNames.length + 1}`, range, hasHeaders };
+    sheet.tables.push(table);
+    sheet.book.tableNames.push(table.name);
+    return {
+      set name(value: string) {
+        const i = sheet.book.tableNames.indexOf(table.name);
+        sheet.book.tableNames[i] = value;
+        table.name = value;
+      },
+    };
+  }
+  get items(): FakeTableView[] {
+    this.requireLoaded("tables.items");
+    return this.sheet.tables.map((t) => new FakeTableView(this.ctx, this.sheet, t));
+  }
+}
+
+/** One table: its range grows as Office.js grows it (a column at the right, rows at the bottom). */
+class FakeTableView {
+  constructor(private readonly ctx: FakeContext, private readonly sheet: FakeWorksheet, private readonly table: { name: string; range: string }) {}
+  get name(): string {
+    return this.table.name;
+  }
+  private bounds(): RangeBounds {
+    const b = parseRangeBounds(this.table.range);
+    if (!b) throw officeError("InvalidArgument", `fake Excel: table range ${this.table.range}`);
+    return b;
+  }
+  getHeaderRowRange(): FakeRange {
+    const b = this.bounds();
+    return new FakeRange(this.ctx, this.sheet, formatRange({ ...b, lastRow: b.firstRow }));
+  }
+  getDataBodyRange(): FakeRange {
+    const b = this.bounds();
+    return new FakeRange(this.ctx, this.sheet, formatRange({ ...b, firstRow: Math.min(b.firstRow + 1, b.lastRow) }));
+  }
+  get columns() {
+    return {
+      add: (_index?: number, _values?: unknown, name?: string) => {
+        const b = this.bounds();
+        this.sheet.setCell(b.firstRow, b.lastCol + 1, { value: name ?? `Column${b.lastCol - b.firstCol + 2}` });
+        this.table.range = formatRange({ ...b, lastCol: b.lastCol + 1 });
+        this.ctx.record(`addColumn:${name ?? ""}`);
+      },
+    };
+  }
+  get rows() {
+    return {
+      add: (_index: number | undefined, values: readonly (readonly (Scalar | null)[])[]) => {
+        const b = this.bounds();
+        const width = b.lastCol - b.firstCol + 1;
+        if (values.some((r) => r.length !== width)) throw officeError("InvalidArgument", `fake Excel: rows for a ${width}-column table given other widths`);
+        this.ctx.pendingBytes += JSON.stringify(values).length;
+        values.forEach((r, i) => r.forEach((value, j) => this.sheet.setCell(b.lastRow + 1 + i, b.firstCol + j, { value: value === "" ? null : value })));
+        this.table.range = formatRange({ ...b, lastRow: b.lastRow + values.length });
+        this.ctx.record(`addRows:${values.length}`);
       },
     };
   }

@@ -7,8 +7,8 @@ import { HEADERS, cleanReturn, returnWithIssues } from "./fixtures";
 describe("App", () => {
   it("has a tab per view and shows the chosen one", async () => {
     render(<App gateway={new FakeGateway().addSheet("Trusts", cleanReturn())} initialView="template" />);
-    expect(screen.getAllByRole("tab")).toHaveLength(5);
-    for (const name of ["Template", "Columns", "Validate", "Scores", "Export"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
+    expect(screen.getAllByRole("tab")).toHaveLength(7);
+    for (const name of ["Template", "Merge", "Columns", "Validate", "Scores", "Export", "Stamp"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: "Template" })).toHaveAttribute("aria-selected", "true");
     expect(screen.getByRole("heading", { name: "Template", level: 2 })).toBeInTheDocument();
     await screen.findByRole("button", { name: "Insert template" });

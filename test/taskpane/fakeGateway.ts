@@ -4,9 +4,12 @@
  * (`hold`), to see the pane while an operation is running.
  */
 import type { CellValue, Row, SheetData } from "../../src/core/cells";
-import { parseAddress } from "../../src/core/cells";
+import { cellAddress, columnLetters, parseAddress } from "../../src/core/cells";
 import type { TemplateSpec } from "../../src/core/template/types";
-import type { CellMark, CellWrite, FiguresSheet, SheetInfo, TemplatePlan, WorkbookGateway } from "../../src/gateway";
+import type {
+  AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway,
+} from "../../src/gateway";
+import { STAMP_SHEET } from "../../src/core/stamp/sheetLayout";
 
 export type GatewayMethod = keyof WorkbookGateway;
 
@@ -149,6 +152,42 @@ export class FakeGateway implements WorkbookGateway {
   async saveSetting(key: string, value: unknown): Promise<void> {
     await this.enter("saveSetting", [key, value]);
     this.settings.set(key, value);
+  }
+
+  /**
+   * The fake's "table" is the sheet's block from row 1 (headers) to its last row, as wide as its header row.
+   * Trailing blank rows are filled first; the Source column is found by its header or added after the last one.
+   */
+  async appendTrustRows(sheet: string, rows: readonly (readonly CellValue[])[], options: AppendTrustRowsOptions): Promise<AppendedTrustRows> {
+    await this.enter("appendTrustRows", [sheet, rows, options]);
+    const data = this.requireSheet(sheet);
+    const header = data.rows[0] ?? [];
+    let width = header.length;
+    while (width > 0 && header[width - 1] === null) width--;
+    let sourceCol = header.findIndex((h) => typeof h === "string" && h.trim().toLowerCase() === "source");
+    const sourceColumnAdded = options.sources !== undefined && sourceCol < 0;
+    if (sourceColumnAdded) {
+      sourceCol = width;
+      width++;
+      this.put(sheet, `${columnLetters(width)}1`, "Source");
+    }
+    let firstRow = Math.max(2, data.rows.length + 1);
+    while (firstRow > 2 && (data.rows[firstRow - 2] ?? []).every((v) => v === null)) firstRow--;
+    rows.forEach((row, i) => {
+      row.forEach((value, c) => {
+        if (value === null) return;
+        if (c >= width) throw new Error(`row ${i + 1} has a value outside the table's columns`);
+        this.put(sheet, cellAddress(firstRow + i, c + 1), value);
+      });
+      const source = options.sources?.[i];
+      if (source !== undefined) this.put(sheet, cellAddress(firstRow + i, sourceCol + 1), source);
+    });
+    return { firstRow, lastRow: firstRow + rows.length - 1, sourceColumnAdded, sourceColumn: options.sources === undefined ? null : sourceCol + 1 };
+  }
+
+  async writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void> {
+    await this.enter("writeStampSheet", [rows]);
+    this.sheets.set(STAMP_SHEET, { rows: rows.map((r) => [...r]), visible: false });
   }
 
   async onSheetChanged(sheet: string, listener: () => void): Promise<() => Promise<void>> {

@@ -5,3 +5,5 @@ export { SPEC_VERSION, StampSchema, RowStampSchema, createStamp, rowStamps } fro
 export type { RowStamp, Stamp, StampInput, StampedData } from "./stamp";
 export { compareWithStamp } from "./compare";
 export type { ChangedRow, RowRef, StampComparison } from "./compare";
+export { STAMP_SHEET, StampReadError, stampFromRows, stampFromSheet, stampToRows } from "./sheetLayout";
+export type { StampCell } from "./sheetLayout";

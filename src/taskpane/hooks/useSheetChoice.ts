@@ -1,7 +1,7 @@
 /** The workbook's sheets and the one the Columns, Validate, Scores and Export views work on. */
 import { useCallback, useEffect, useState } from "react";
 import { detectMapping } from "../../core/headers";
-import { pickReturnSheet, TRUSTS_SHEET } from "../../core/sheetChoice";
+import { isAddinSheet, pickReturnSheet, TRUSTS_SHEET } from "../../core/sheetChoice";
 import type { SheetInfo, WorkbookGateway } from "../../gateway";
 import { useOperation } from "./useOperation";
 import type { Operation } from "./useOperation";
@@ -32,7 +32,7 @@ export function useSheetChoice(gateway: WorkbookGateway): SheetChoice {
   const [sheet, setSheet] = useState<string | null>(null);
 
   const refresh = useOperation(async () => {
-    const listed = await gateway.listSheets();
+    const listed = (await gateway.listSheets()).filter((s) => !isAddinSheet(s.name));
     setSheets(listed);
     const keep = sheet !== null && listed.some((s) => s.name === sheet);
     if (!keep) setSheet(await guessReturnSheet(gateway, listed));

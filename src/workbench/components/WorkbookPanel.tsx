@@ -1,6 +1,7 @@
 /** The open workbook's grid: the sheet on screen, what is selected, a note when the sheet is cut, and the sheet tabs. */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetters } from "../../core/cells";
+import { parseRangeBounds } from "../../excel/addresses";
 import { FailureBar } from "../../taskpane/components/FailureBar";
 import { useWorkbookView } from "../hooks/useWorkbookView";
 import type { WorkbenchGateway } from "../loadSession";
@@ -25,11 +26,13 @@ export function WorkbookPanel({ gateway }: { readonly gateway: WorkbenchGateway 
   const { grid, selection, active } = view;
   const selectedHere = selection !== null && active !== null && selection.sheet === active ? selection.address : null;
   const note = grid ? cutNote(grid.texts.length, grid.columnCount, grid.totalRows, grid.totalColumns) : null;
+  const selectedBounds = selectedHere === null ? null : parseRangeBounds(selectedHere);
+  const beyondGrid = grid !== null && selectedBounds !== null && (selectedBounds.firstRow > grid.texts.length || selectedBounds.firstCol > grid.columnCount);
 
   return (
     <div className={styles.panel}>
       <div className={styles.status}>
-        <Text role="status" data-testid="selection">{selection ? `Selected: ${selection.sheet}!${selection.address}` : "No cell selected"}</Text>
+        <Text role="status" data-testid="selection">{selection ? `Selected: ${selection.sheet}!${selection.address}${beyondGrid ? " (beyond the part of the sheet shown)" : ""}` : "No cell selected"}</Text>
         {note ? <Text data-testid="cut-note">{note}</Text> : null}
       </div>
       <FailureBar what="Could not show the sheet" error={view.readError} hint="Choose the sheet again, or reopen the file." />

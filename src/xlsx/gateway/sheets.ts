@@ -3,9 +3,10 @@
  * add-in's own settings sheet out of the user's sight.
  */
 import type ExcelJS from "exceljs";
+import { ADDIN_SHEET_PREFIX } from "../../core/sheetChoice";
 
 /** The veryHidden sheet holding the add-in's workbook settings (see settingsSheet.ts). */
-export const SETTINGS_SHEET = "_epr_settings";
+export const SETTINGS_SHEET = `${ADDIN_SHEET_PREFIX}settings`;
 
 export function sameSheetName(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();

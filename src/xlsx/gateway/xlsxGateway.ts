@@ -14,12 +14,12 @@
  * and the task pane revalidates on onSheetChanged, which would otherwise mark again, forever.
  */
 import ExcelJS from "exceljs";
-import type { SheetData } from "../../core/cells";
+import type { CellValue, SheetData } from "../../core/cells";
 import type { TemplateSpec } from "../../core/template/types";
 import { formatRange, parseRangeBounds } from "../../excel/addresses";
 import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "../../excel/marks";
 import { planSheetNames } from "../../excel/sheetNames";
-import type { CellMark, CellWrite, FiguresSheet, SheetInfo, TemplatePlan, WorkbookGateway } from "../../gateway";
+import type { AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway } from "../../gateway";
 import { preflightXlsx, type XlsxLimits } from "../guard";
 import { listSheetInfo, loadWorkbook, sheetToGrid } from "../read";
 import { writeTemplate } from "../write-template";
@@ -28,6 +28,8 @@ import { Listeners, rethrowListenerErrors } from "./listeners";
 import { replaceMarks } from "./marks";
 import { readSetting, writeSetting } from "./settingsSheet";
 import { requireUserSheet, sameSheetName, SETTINGS_SHEET, takenSheetNames } from "./sheets";
+import { writeStampRows } from "./stampSheet";
+import { appendTrustRows } from "./trustRows";
 import { writeCellValues } from "./writeCells";
 
 export interface CellSelection {
@@ -111,6 +113,19 @@ export class XlsxGateway implements WorkbookGateway {
     const name = writeFigures(this.workbook, figures);
     this.changed([name]);
     return name;
+  }
+
+  async appendTrustRows(sheet: string, rows: readonly (readonly CellValue[])[], options: AppendTrustRowsOptions): Promise<AppendedTrustRows> {
+    const ws = requireUserSheet(this.workbook, sheet);
+    const appended = appendTrustRows(ws, rows, options);
+    this.changed([ws.name]);
+    return appended;
+  }
+
+  async writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void> {
+    writeStampRows(this.workbook, rows);
+    // The stamp sheet is very hidden: only listeners on it (none in the pane) hear of it.
+    this.changed([]);
   }
 
   async loadSetting(key: string): Promise<unknown> {

@@ -1,0 +1,49 @@
+// Where the command line's time goes on one file, phase by phase, in one process, over the
+// compiled lib/ (build it first). Usage: node --expose-gc scripts/bench/phases.js FILE. Prints JSON:
+// milliseconds per phase, the heap after each phase (MB, after a full GC when --expose-gc is given)
+// and the process's peak resident memory.
+const { performance } = require("node:perf_hooks");
+
+const marks = [];
+const heap = [];
+let last = performance.now();
+function mark(name) {
+  const now = performance.now();
+  marks.push([name, Math.round(now - last)]);
+  if (typeof globalThis.gc === "function") globalThis.gc();
+  heap.push([name, Math.round(process.memoryUsage().heapUsed / 1048576)]);
+  last = performance.now();
+}
+
+async function main() {
+  const ExcelJS = require("exceljs");
+  const fs = require("node:fs");
+  const { preflightXlsx } = require("../../lib/xlsx/guard");
+  const { sheetToGrid } = require("../../lib/xlsx/read");
+  const { validateSheet } = require("../../lib/core/validate");
+  const { validationText } = require("../../lib/cli/format/text");
+  mark("require");
+  const bytes = new Uint8Array(fs.readFileSync(process.argv[2]));
+  mark("readFile");
+  const guarded = await preflightXlsx(bytes);
+  mark(guarded === bytes ? "guard (unchanged)" : "guard (rebuilt zip)");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(guarded);
+  mark("exceljs load");
+  const ws = workbook.getWorksheet("Trusts") ?? workbook.worksheets[0];
+  const grid = sheetToGrid(ws);
+  mark("sheetToGrid");
+  const result = validateSheet(grid, { submitted: "2023-11-15" });
+  mark("validateSheet");
+  const text = validationText({ file: process.argv[2], result });
+  mark(`format text (${text.length} chars)`);
+  // Keep the workbook and grid alive until the heap after the last phase is taken.
+  const kept = [workbook.worksheets.length, grid.rows.length, result.issues.length];
+  const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(`${JSON.stringify({ ms: Object.fromEntries(marks), heapMb: Object.fromEntries(heap), maxRssMb, kept })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`phases: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
