@@ -7,6 +7,7 @@
  *   npm run bench -- --skip=bundle,workbench,cli   # leave parts out (core, cli, office, bundle, workbench)
  *   BENCH_RUNS=5 npm run bench             # fresh-process runs per command-line figure (default 3)
  *   BENCH_DIR=/tmp/x npm run bench         # where the generated .xlsx files and the build go
+ *   npm run bench -- --render              # rewrite docs/benchmarks.md from the last run's figures (BENCH_DIR/bench.json)
  *
  * Generated files are kept in BENCH_DIR (default: the system temp folder) and reused.
  */
@@ -70,7 +71,18 @@ function buildCli() {
   return child.status === 0 ? null : `build:cli reported type errors (lib/ was still emitted): ${child.stdout.trim().split("\n")[0]}`;
 }
 
+function write(result) {
+  process.stdout.write(renderTable(result));
+  const doc = path.join(ROOT, "docs", "benchmarks.md");
+  fs.writeFileSync(doc, renderMarkdown(result));
+  log(`wrote ${path.relative(ROOT, doc)} (raw figures in ${path.join(DIR, "bench.json")})`);
+}
+
 function main() {
+  if (process.argv.includes("--render")) {
+    write(JSON.parse(fs.readFileSync(path.join(DIR, "bench.json"), "utf8")));
+    return;
+  }
   fs.mkdirSync(DIR, { recursive: true });
   const result = { machine: machine(), runs: RUNS, dir: DIR, notes: [] };
 
@@ -97,10 +109,7 @@ function main() {
 
   result.machine.loadAtEnd = os.loadavg().map((n) => Number(n.toFixed(1)));
   fs.writeFileSync(path.join(DIR, "bench.json"), JSON.stringify(result, null, 2));
-  process.stdout.write(renderTable(result));
-  const doc = path.join(ROOT, "docs", "benchmarks.md");
-  fs.writeFileSync(doc, renderMarkdown(result));
-  log(`wrote ${path.relative(ROOT, doc)} (raw figures in ${path.join(DIR, "bench.json")})`);
+  write(result);
 }
 
 main();

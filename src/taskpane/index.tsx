@@ -3,13 +3,19 @@ import { createRoot } from "react-dom/client";
 import { createOfficeGateway } from "../excel/officeGateway";
 import { App } from "./App";
 import { paneThemeFor } from "./theme";
+import { paneHostFor, workbenchAddressFor } from "../workbench/hostChoice";
 
 function officeTheme(): Office.OfficeTheme | undefined {
   // officeTheme is missing in some hosts and versions (e.g. Excel on the web before 2024): then light.
   return Office.context?.officeTheme ?? undefined;
 }
 
-void Office.onReady(() => {
+void Office.onReady((info) => {
+  // Opened in a plain browser rather than Excel: the workbench runs this same pane over an .xlsx file.
+  if (paneHostFor(info) === "workbench") {
+    window.location.replace(workbenchAddressFor(window.location.href));
+    return;
+  }
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
   createRoot(container).render(<App gateway={createOfficeGateway()} theme={paneThemeFor(officeTheme())} />);

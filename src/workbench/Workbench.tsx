@@ -90,14 +90,14 @@ export function Workbench({ options }: { readonly options: WorkbenchOptions }) {
             {workbook ? (
               <WorkbookPanel key={workbook.generation} gateway={workbook.gateway} />
             ) : (
-              <Text as="p">Open an .xlsx file (or drop one on this page), start a new blank workbook, or open an example. Nothing leaves your browser.</Text>
+              <Text as="p" block>Open an .xlsx file (or drop one on this page), start a new blank workbook, or open an example. Nothing leaves your browser.</Text>
             )}
           </section>
           <div className={styles.pane} data-testid="task-pane">
             {workbook ? (
               <App key={workbook.generation} gateway={workbook.gateway} theme={options.theme} {...(options.view ? { initialView: options.view } : {})} />
             ) : (
-              <Text as="p" className={styles.placeholder}>The task pane appears here once a workbook is open.</Text>
+              <Text as="p" block className={styles.placeholder}>The task pane appears here once a workbook is open.</Text>
             )}
           </div>
         </div>

@@ -29,7 +29,7 @@ export function MergePreview({ plan, target }: { readonly plan: MergePlan; reado
           ))}
         </tbody>
       </table>
-      <Text as="p" role="status" weight="semibold">
+      <Text as="p" block role="status" weight="semibold">
         {plural(plan.append.length, "row")} will be added to {target}; {plural(plan.replace.length, "row")} of {target} will be replaced in place.
       </Text>
       {plan.replace.length > 0 ? (

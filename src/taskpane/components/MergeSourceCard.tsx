@@ -29,10 +29,10 @@ export function MergeSourceCard({ label, source, include, disabled, onInclude, o
     <div role="group" aria-labelledby={headingId} className={styles.card}>
       <h4 id={headingId} className={styles.heading}>{label}</h4>
       {mapping.headerRow === null ? (
-        <Text as="p">No header row of known columns found: nothing to merge from this sheet.</Text>
+        <Text as="p" block>No header row of known columns found: nothing to merge from this sheet.</Text>
       ) : (
         <>
-          <Text as="p">
+          <Text as="p" block>
             Headers in row {mapping.headerRow}{source.mappingSource === "saved" ? " (mapping saved in the workbook)" : ""}; {mapped.length} columns mapped; {result.rows} trust rows; {verdict(result.errors, result.warnings)}.
           </Text>
           <ul className={styles.mapping} aria-label={`Columns of ${label}`}>

@@ -79,22 +79,22 @@ export function ColumnsView({ gateway, sheet, onMappingSaved }: ColumnsViewProps
   return (
     <section aria-labelledby="columns-heading">
       <h2 id="columns-heading">Columns</h2>
-      {sheet === null ? <Text as="p">Choose the sheet with the trust rows first.</Text> : null}
+      {sheet === null ? <Text as="p" block>Choose the sheet with the trust rows first.</Text> : null}
       {loading.running ? <Spinner size="small" label="Reading the headers…" /> : null}
       {loaded && mapping ? (
         <>
           {loaded.note ? <MessageBar intent="warning" layout="multiline"><MessageBarBody>{loaded.note}</MessageBarBody></MessageBar> : null}
           {mapping.headerRow === null ? (
-            <Text as="p">No header row found: none of the first 10 rows names at least 3 known columns. Put the template headers in row 1.</Text>
+            <Text as="p" block>No header row found: none of the first 10 rows names at least 3 known columns. Put the template headers in row 1.</Text>
           ) : (
-            <Text as="p">Headers found in row {mapping.headerRow} of {loaded.sheet} ({loaded.source === "saved" ? "your saved mapping" : "detected"}).</Text>
+            <Text as="p" block>Headers found in row {mapping.headerRow} of {loaded.sheet} ({loaded.source === "saved" ? "your saved mapping" : "detected"}).</Text>
           )}
           <MappingTable headers={mapping.headers} onChange={setKey} disabled={saving.running} />
           {unmapped.length > 0 && mapping.headerRow !== null ? (
-            <Text as="p">No header for: {unmapped.map((c) => c.header).join(", ")}.</Text>
+            <Text as="p" block>No header for: {unmapped.map((c) => c.header).join(", ")}.</Text>
           ) : null}
           <Button onClick={() => change(loaded.detected)} disabled={saving.running}>Use detected mapping</Button>
-          {saved ? <Text as="p" role="status">Mapping saved in the workbook.</Text> : null}
+          {saved ? <Text as="p" block role="status">Mapping saved in the workbook.</Text> : null}
         </>
       ) : null}
       <FailureBar what="Could not read the headers" error={loading.error} hint="Check that the sheet still exists (Refresh sheets), then choose it again." onDismiss={loading.dismissError} />

@@ -36,13 +36,13 @@ export function ExportView({ sheet, validation }: ExportViewProps) {
   return (
     <section aria-labelledby="export-heading">
       <h2 id="export-heading">Export</h2>
-      <Text as="p">Downloads the trust rows in canonical form: CSV for spreadsheets, JSON for programs.</Text>
+      <Text as="p" block>Downloads the trust rows in canonical form: CSV for spreadsheets, JSON for programs.</Text>
       <BusyButton busy={checking.running} disabled={sheet === null} onClick={() => void checking.run()}>Read the sheet again</BusyButton>
       {checking.running ? <Spinner size="small" label="Reading the return…" /> : null}
       <FailureBar what="Could not read the return" error={checking.error} hint="Check that the sheet still exists (Refresh sheets), then read it again." onDismiss={checking.dismissError} />
       {check ? (
         <>
-          <Text as="p" role="status">{verdict(check.errors, check.warnings)}; {check.result.rows} trust rows.</Text>
+          <Text as="p" block role="status">{verdict(check.errors, check.warnings)}; {check.result.rows} trust rows.</Text>
           {check.errors > 0 ? (
             <>
               <MessageBar intent="warning" layout="multiline">

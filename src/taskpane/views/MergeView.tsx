@@ -133,7 +133,7 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile = openX
   return (
     <section aria-labelledby="merge-heading">
       <h2 id="merge-heading">Merge</h2>
-      <Text as="p">Adds the trust rows of other returns to this workbook&apos;s {TRUSTS_SHEET} table, each with its source.</Text>
+      <Text as="p" block>Adds the trust rows of other returns to this workbook&apos;s {TRUSTS_SHEET} table, each with its source.</Text>
       {loading.running ? <Spinner size="small" label="Reading this workbook…" /> : null}
       <FailureBar what={`Could not read this workbook's ${TRUSTS_SHEET} sheet`} error={loading.error} hint="Check the sheet's header row, then switch tabs to try again." onDismiss={loading.dismissError} />
       {target === null ? (
@@ -146,7 +146,7 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile = openX
       ) : null}
       {target ? (
         <>
-          <Text as="p">{TRUSTS_SHEET} has {target.result.rows} trust rows now.</Text>
+          <Text as="p" block>{TRUSTS_SHEET} has {target.result.rows} trust rows now.</Text>
           <div className={styles.row}>
             <input
               type="file"

@@ -40,15 +40,15 @@ function changeLines(c: StampComparison): string[] {
 }
 
 function StampStatus({ stamp, comparison, sheet }: { readonly stamp: Stamp | null; readonly comparison: StampComparison | null; readonly sheet: string }) {
-  if (stamp === null) return <Text as="p" role="status">Not stamped yet.</Text>;
-  if (stamp.sheet !== sheet) return <Text as="p" role="status">The stamp (validated on {when(stamp)}) covers the sheet &quot;{stamp.sheet}&quot;: choose it above to compare.</Text>;
+  if (stamp === null) return <Text as="p" block role="status">Not stamped yet.</Text>;
+  if (stamp.sheet !== sheet) return <Text as="p" block role="status">The stamp (validated on {when(stamp)}) covers the sheet &quot;{stamp.sheet}&quot;: choose it above to compare.</Text>;
   if (comparison === null) return <Spinner size="tiny" label="Comparing with the stamp…" />;
   if (comparison.status === "match") {
-    return <Text as="p" role="status" weight="semibold">Validated on {when(stamp)} — data unchanged ({stamp.rows.length} trust rows).</Text>;
+    return <Text as="p" block role="status" weight="semibold">Validated on {when(stamp)} — data unchanged ({stamp.rows.length} trust rows).</Text>;
   }
   return (
     <div role="status">
-      <Text as="p" weight="semibold">Validated on {when(stamp)} — changed since:</Text>
+      <Text as="p" block weight="semibold">Validated on {when(stamp)} — changed since:</Text>
       <ul aria-label="Changes since the stamp">
         {changeLines(comparison).map((line) => <li key={line}>{line}</li>)}
       </ul>
@@ -90,12 +90,12 @@ export function StampView({ gateway, sheet, validation, now = () => new Date() }
   return (
     <section aria-labelledby="stamp-heading">
       <h2 id="stamp-heading">Stamp</h2>
-      <Text as="p">
+      <Text as="p" block>
         The stamp records that the return passed validation, with a fingerprint of its data, in a hidden sheet. Whoever receives the
         workbook can check with <code>epr-return verify</code> that nothing changed since.
       </Text>
       {checking.running ? <Spinner size="small" label="Checking the return…" /> : null}
-      {check ? <Text as="p">{verdict(check.errors, check.warnings)}; {check.result.rows} trust rows.</Text> : null}
+      {check ? <Text as="p" block>{verdict(check.errors, check.warnings)}; {check.result.rows} trust rows.</Text> : null}
       {blocked ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>A return with errors cannot be stamped: fix them on the Validate tab first.</MessageBarBody>

@@ -35,11 +35,11 @@ export function TemplateView({ gateway, onInserted }: TemplateViewProps) {
   return (
     <section aria-labelledby="template-heading">
       <h2 id="template-heading">Template</h2>
-      <Text as="p">Adds the return's template sheets to this workbook. Existing sheets are never changed.</Text>
+      <Text as="p" block>Adds the return's template sheets to this workbook. Existing sheets are never changed.</Text>
       {planning.running ? <Spinner size="small" label="Working out the sheet names…" /> : null}
       {plan ? (
         <>
-          <Text as="p">It will add these sheets:</Text>
+          <Text as="p" block>It will add these sheets:</Text>
           <ul aria-label="Sheets to add">
             {plan.sheets.map((s) => (
               <li key={s.templateName}>

@@ -72,7 +72,7 @@ export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) 
       <Switch label="Re-validate when the sheet changes" checked={watching} onChange={(_, data) => setWatching(data.checked)} />
       {checking.running ? <Spinner size="small" label="Checking the return…" /> : null}
       {check ? (
-        <Text as="p" role="status" weight="semibold">
+        <Text as="p" block role="status" weight="semibold">
           {verdict(check.errors, check.warnings)} ({check.result.rows} trust rows, submission date {check.submitted})
         </Text>
       ) : null}

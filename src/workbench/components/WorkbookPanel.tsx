@@ -39,7 +39,7 @@ export function WorkbookPanel({ gateway }: { readonly gateway: WorkbenchGateway 
       <FailureBar what="Could not change the cell" error={view.edit.error} hint="Try the edit again." onDismiss={view.edit.dismissError} />
       {grid ? (
         grid.texts.length === 0 ? (
-          <Text as="p">{grid.name} is empty.</Text>
+          <Text as="p" block>{grid.name} is empty.</Text>
         ) : (
           <SheetGrid grid={grid} selected={selectedHere} onSelect={view.select} onEdit={(address, text) => void view.edit.run(address, text)} />
         )
