@@ -45,10 +45,15 @@ export const MARKS_SETTING = "eprReturn.marks";
 
 export type MarksRecord = Readonly<Record<string, MarkRanges>>;
 
-/** The setting's value with one sheet's marks replaced (null: removed). Unreadable old values are dropped. */
+/**
+ * The setting's value with one sheet's marks replaced (null: removed). Unreadable old values are dropped.
+ * Built on a null-prototype object so that a sheet named `__proto__` is stored like any other.
+ */
 export function updateMarksRecord(previous: unknown, sheet: string, ranges: MarkRanges | null): MarksRecord {
-  const base: Record<string, MarkRanges> =
-    typeof previous === "object" && previous !== null && !Array.isArray(previous) ? { ...(previous as Record<string, MarkRanges>) } : {};
+  const base: Record<string, MarkRanges> = Object.create(null) as Record<string, MarkRanges>;
+  if (typeof previous === "object" && previous !== null && !Array.isArray(previous)) {
+    for (const [name, value] of Object.entries(previous as Record<string, MarkRanges>)) base[name] = value;
+  }
   if (ranges === null || (ranges.error.length === 0 && ranges.warning.length === 0)) delete base[sheet];
   else base[sheet] = ranges;
   return base;

@@ -3,7 +3,7 @@
  * go to an issue's cell, mark and clear the issue cells (the user's formats come back exactly), and fix
  * the non-canonical spellings (the saved file holds the canonical ones).
  */
-import { launchBrowser, type BrowserSession, type TrackedPage } from "./support/browser";
+import { pageForTests } from "./support/browser";
 import { conditionalFormatsOf, exampleBytes, loadXlsx, sheet, stylesByCell, textOf } from "./support/workbook";
 import { gridCell, markedCells, openWorkbench, pane, saveWorkbook, selectedAddresses, showView } from "./support/workbench";
 
@@ -15,17 +15,10 @@ const ERROR_CELLS = ["A5", "E5", "G5", "I6", "S6", "A9"];
 const WARNING_CELLS = ["U3", "A4", "C4", "E4", "I4", "J4", "K4", "M4", "P4", "Q4", "R4", "J7", "K7", "N7", "P7", "R7"];
 const FIXES: Record<string, string> = { A4: "RZ2", C4: "Acute", E4: "Dedalus", I4: "Converge", J4: "Oracle Health", J7: "System C" };
 
-let browser: BrowserSession;
-let tab: TrackedPage;
+const tab = pageForTests();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  tab = await browser.newPage();
   await openWorkbench(tab.page, { example: "trust-adhoc-sheet", view: "columns" });
-});
-
-afterAll(async () => {
-  await browser.close();
 });
 
 test("Columns shows the detected mapping of the messy headers, and confirming saves it", async () => {

@@ -3,21 +3,14 @@
  * file holds the figures sheet) and the CSV export (a BOM, then the trusts).
  */
 import type { Locator } from "playwright-core";
-import { launchBrowser, type BrowserSession, type TrackedPage } from "./support/browser";
+import { pageForTests } from "./support/browser";
 import { exampleBytes, loadXlsx, sheet } from "./support/workbook";
 import { downloadOf, openWorkbench, pane, saveWorkbook, sheetTabs, showView } from "./support/workbench";
 
-let browser: BrowserSession;
-let tab: TrackedPage;
+const tab = pageForTests();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  tab = await browser.newPage();
   await openWorkbench(tab.page, { example: "clean-ics-return", view: "scores" });
-});
-
-afterAll(async () => {
-  await browser.close();
 });
 
 /** The value cell of a figures table's row, by the row's label. */

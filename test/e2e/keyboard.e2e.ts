@@ -4,21 +4,11 @@
  * TabList follows the WAI-ARIA tabs pattern, so the views' tab list is one Tab stop and the arrow keys move
  * between its tabs.
  */
-import { launchBrowser, type BrowserSession, type TrackedPage } from "./support/browser";
+import { pageForTests } from "./support/browser";
 import { focused, tabTo } from "./support/keyboard";
 import { openWorkbench, pane, selectedAddresses } from "./support/workbench";
 
-let browser: BrowserSession;
-let tab: TrackedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  tab = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const tab = pageForTests();
 
 test("choose Validate, run it and go to an issue's cell, with the keyboard only", async () => {
   const { page } = tab;

@@ -1,21 +1,11 @@
 /** Template: a blank workbook gets the template's sheets; the saved file holds them, in order. */
-import { launchBrowser, type BrowserSession, type TrackedPage } from "./support/browser";
+import { pageForTests } from "./support/browser";
 import { openWorkbench, pane, saveWorkbook, sheetTabs } from "./support/workbench";
 
 // The spec's five sheets, then the template's hidden helper sheet for the Summary's formulas.
 const TEMPLATE_SHEETS = ["Guidance", "ICS", "Trusts", "Lists", "Summary", "Calc"];
 
-let browser: BrowserSession;
-let tab: TrackedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  tab = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const tab = pageForTests();
 
 test("inserting the template into a blank workbook adds its sheets, and Save keeps them", async () => {
   const { page } = tab;

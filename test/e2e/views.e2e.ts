@@ -3,7 +3,7 @@
  * and the pane together), and a screenshot of the pane at its 350 px width goes to docs/screenshots/.
  */
 import type { Page } from "playwright-core";
-import { launchBrowser, type BrowserSession, type TrackedPage } from "./support/browser";
+import { pageForTests } from "./support/browser";
 import { openWorkbench, pane, screenshotPage, screenshotPane, seriousViolations, type WorkbenchParams } from "./support/workbench";
 
 type View = NonNullable<WorkbenchParams["view"]>;
@@ -51,17 +51,7 @@ const CASES: readonly ViewCase[] = [
 
 const THEMES: readonly Theme[] = ["light", "dark"];
 
-let browser: BrowserSession;
-let tab: TrackedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  tab = await browser.newPage(1280, 800);
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const tab = pageForTests(1280, 800);
 
 describe.each(THEMES)("%s theme", (theme) => {
   test("the workbench with no workbook open has no serious accessibility violation", async () => {

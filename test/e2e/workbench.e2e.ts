@@ -4,23 +4,13 @@
  */
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
-import { launchBrowser, type BrowserSession, type TrackedPage } from "./support/browser";
+import { pageForTests } from "./support/browser";
 import { exampleBytes, sheet, textOf } from "./support/workbook";
 import { grid, gridCell, openWorkbench, pane, saveWorkbook, selectedAddresses, sheetTabs } from "./support/workbench";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-let browser: BrowserSession;
-let tab: TrackedPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  tab = await browser.newPage();
-});
-
-afterAll(async () => {
-  await browser.close();
-});
+const tab = pageForTests();
 
 async function pickFile(page: Page, name: string, buffer: Buffer): Promise<void> {
   await page.getByTestId("file-input").setInputFiles({ name, mimeType: XLSX_TYPE, buffer });

@@ -31,3 +31,13 @@ describe("updateMarksRecord", () => {
     expect(updateMarksRecord("garbage", "ICS", { error: [], warning: [] })).toEqual({});
   });
 });
+
+describe("updateMarksRecord with hostile sheet names", () => {
+  it("stores a sheet named __proto__ like any other, and survives a JSON round trip", () => {
+    const ranges = { error: ["A1"], warning: [] };
+    const record = updateMarksRecord({ Trusts: { error: [], warning: ["B2"] } }, "__proto__", ranges);
+    expect(Object.keys(record).sort()).toEqual(["Trusts", "__proto__"]);
+    const again = JSON.parse(JSON.stringify(record)) as unknown;
+    expect(Object.keys(updateMarksRecord(again, "Trusts", null))).toEqual(["__proto__"]);
+  });
+});

@@ -73,3 +73,31 @@ export async function launchBrowser(): Promise<BrowserSession> {
     },
   };
 }
+
+/**
+ * The browser and page a test file works in: launched before its tests, closed after. The returned
+ * object reads through to the page once `beforeAll` has run.
+ */
+export function pageForTests(width?: number, height?: number): TrackedPage {
+  let browser: BrowserSession | undefined;
+  let tracked: TrackedPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    tracked = await browser.newPage(width, height);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const current = (): TrackedPage => {
+    if (!tracked) throw new Error("the page is opened in beforeAll: use it inside a test");
+    return tracked;
+  };
+  return {
+    get page() {
+      return current().page;
+    },
+    get errors() {
+      return current().errors;
+    },
+  };
+}
