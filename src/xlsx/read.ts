@@ -6,13 +6,16 @@ import ExcelJS from "exceljs";
 import { errorValue, type CellValue, type Row, type SheetData } from "../core/cells";
 import type { SheetInfo } from "../gateway";
 import { WorkbookReadError } from "./errors";
-import { preflightXlsx, XlsxRejectedError } from "./guard";
+import { preflightXlsx, XlsxRejectedError, type PreflightOptions } from "./guard";
 
 export { WorkbookReadError };
 
-/** Loads .xlsx bytes; a file that is not a readable workbook throws WorkbookReadError. */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
-  const bytes = await guarded(data instanceof Uint8Array ? data : new Uint8Array(data));
+/**
+ * Loads .xlsx bytes; a file that is not a readable workbook throws WorkbookReadError. guard: how
+ * the guard inflates (the command line gives it Node's zlib; see ./file).
+ */
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array, guard: PreflightOptions = {}): Promise<ExcelJS.Workbook> {
+  const bytes = await guarded(data instanceof Uint8Array ? data : new Uint8Array(data), guard);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as a Node Buffer, but hands it to JSZip, which takes any Uint8Array.
@@ -25,9 +28,9 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
 }
 
 /** Hostile or broken files are refused (or defused) before exceljs sees them: see ./guard. */
-async function guarded(bytes: Uint8Array): Promise<Uint8Array> {
+async function guarded(bytes: Uint8Array, options: PreflightOptions): Promise<Uint8Array> {
   try {
-    return await preflightXlsx(bytes);
+    return await preflightXlsx(bytes, undefined, options);
   } catch (err) {
     if (err instanceof XlsxRejectedError) throw new WorkbookReadError(err.message, { cause: err });
     throw err;
