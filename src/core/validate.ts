@@ -1,20 +1,27 @@
 /** Validating a `Trusts` sheet (spec sections 5 and 6): read every trust row, run every rule, report issues in order. */
 import type { SheetData } from "./cells";
 import { sheetMessages, DEFAULT_SEVERITY } from "./catalogue";
-import { COLUMNS, columnDef, type ColumnKey } from "./columns";
+import { COLUMNS, COLUMN_KEYS, columnDef, type ColumnKey } from "./columns";
 import { detectMapping } from "./headers";
 import type { Issue } from "./issues";
 import { readTrustRows } from "./read/sheetRows";
 import type { ColumnMapping, ValidateOptions, ValidationResult } from "./results";
-import { columnFindings, columnLayout } from "./rules/columns";
+import type { TrustRow } from "./schema";
+import { columnFindings, columnLayout, type ColumnLayout } from "./rules/columns";
 import { sortFindings, toIssue } from "./rules/issue";
-import { findingsOfRow, placeRowFinding } from "./rules/row";
+import { placeRowFinding, pushFindingsOfRow } from "./rules/row";
 import { SHEET_RULES } from "./rules/sheet";
-import type { Finding, SheetContext } from "./rules/types";
+import type { Finding, ReadRow, SheetContext } from "./rules/types";
 
 function summarise(sheet: SheetData, headerRow: number | null, rows: number, findings: readonly Finding[], mapping: Record<string, ColumnKey>, trusts: ValidationResult["trusts"]): ValidationResult {
-  const issues: Issue[] = sortFindings(findings).map((f) => toIssue(sheet.name, f));
-  const errors = issues.filter((i) => i.severity === "error").length;
+  const sorted = sortFindings(findings);
+  const issues: Issue[] = new Array<Issue>(sorted.length);
+  let errors = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const issue = toIssue(sheet.name, sorted[i] as Finding);
+    if (issue.severity === "error") errors++;
+    issues[i] = issue;
+  }
   return { sheet: sheet.name, headerRow, rows, errors, warnings: issues.length - errors, mapping, issues, trusts };
 }
 
@@ -34,23 +41,65 @@ function mappingRecord(mapping: ColumnMapping): Record<string, ColumnKey> {
   return record;
 }
 
-export function validateSheet(sheet: SheetData, options: ValidateOptions): ValidationResult {
-  const mapping = options.mapping ?? detectMapping(sheet);
-  const headerRow = mapping.headerRow;
-  if (headerRow === null) return withoutHeaderRow(sheet);
+/** The sheet column each key is read from (the leftmost header naming it), as a function the readers and rules share. */
+function columnsOf(layout: ColumnLayout): (key: ColumnKey) => number | undefined {
+  const cols = new Map<ColumnKey, number>();
+  for (const [key, header] of layout.positions) cols.set(key, header.col);
+  return (key) => cols.get(key);
+}
 
-  const layout = columnLayout(mapping);
-  const columnOf = (key: ColumnKey): number | undefined => layout.positions.get(key)?.col;
-  const ctx: SheetContext = {
-    submitted: options.submitted,
-    header: (key) => layout.positions.get(key)?.text ?? columnDef(key).header,
+/** The rules' view of the sheet; each header is looked up once, not once per message. */
+function sheetContext(layout: ColumnLayout, submitted: string): SheetContext {
+  const headers = new Map<ColumnKey, string>();
+  for (const key of COLUMN_KEYS) headers.set(key, layout.positions.get(key)?.text ?? columnDef(key).header);
+  return {
+    submitted,
+    header: (key) => headers.get(key) ?? columnDef(key).header,
     hasColumn: (key) => layout.positions.has(key),
   };
-  const rows = readTrustRows(sheet, headerRow, columnOf);
-  const findings: Finding[] = [
-    ...columnFindings(layout, rows, { row: headerRow, col: sheet.firstCol }),
-    ...rows.flatMap((row) => findingsOfRow(row, ctx, columnOf, sheet.firstCol)),
-    ...SHEET_RULES.flatMap((rule) => rule(rows, ctx)).map((f) => placeRowFinding(f, columnOf, sheet.firstCol)),
-  ];
-  return summarise(sheet, headerRow, rows.length, findings, mappingRecord(mapping), rows.map((r) => r.trust));
+}
+
+interface ReadSheet {
+  readonly mapping: ColumnMapping;
+  readonly headerRow: number;
+  readonly layout: ColumnLayout;
+  readonly columnOf: (key: ColumnKey) => number | undefined;
+  readonly rows: ReadRow[];
+}
+
+/** Reading alone, shared by validateSheet and readTrusts: null when the sheet has no header row. */
+function readSheet(sheet: SheetData, mapping: ColumnMapping): ReadSheet | null {
+  const headerRow = mapping.headerRow;
+  if (headerRow === null) return null;
+  const layout = columnLayout(mapping);
+  const columnOf = columnsOf(layout);
+  return { mapping, headerRow, layout, columnOf, rows: readTrustRows(sheet, headerRow, columnOf) };
+}
+
+function trustsOf(rows: readonly ReadRow[]): TrustRow[] {
+  const trusts = new Array<TrustRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) trusts[i] = (rows[i] as ReadRow).trust;
+  return trusts;
+}
+
+export function validateSheet(sheet: SheetData, options: ValidateOptions): ValidationResult {
+  const read = readSheet(sheet, options.mapping ?? detectMapping(sheet));
+  if (read === null) return withoutHeaderRow(sheet);
+  const { headerRow, layout, columnOf, rows } = read;
+  const ctx = sheetContext(layout, options.submitted);
+  const findings: Finding[] = columnFindings(layout, rows, { row: headerRow, col: sheet.firstCol });
+  for (const row of rows) pushFindingsOfRow(findings, row, ctx, columnOf, sheet.firstCol);
+  for (const rule of SHEET_RULES) {
+    for (const found of rule(rows, ctx)) findings.push(placeRowFinding(found, columnOf, sheet.firstCol));
+  }
+  return summarise(sheet, headerRow, rows.length, findings, mappingRecord(read.mapping), trustsOf(rows));
+}
+
+/**
+ * The trust rows exactly as validateSheet reads them (its `trusts`), without running the rules or
+ * writing any message: for scoring, which needs the values and not the issues.
+ */
+export function readTrusts(sheet: SheetData, options: Pick<ValidateOptions, "mapping"> = {}): TrustRow[] {
+  const read = readSheet(sheet, options.mapping ?? detectMapping(sheet));
+  return read === null ? [] : trustsOf(read.rows);
 }

@@ -156,3 +156,14 @@ describe("verdict, theme and file names", () => {
     expect(fileNameFor("   ", "csv")).toBe("return.csv");
   });
 });
+
+describe("formatFigure", () => {
+  it("shows shares as percentages and money in pounds, other numbers plainly", async () => {
+    const { formatFigure } = await import("../../src/taskpane/components/FiguresTable");
+    expect(formatFigure(0.625, "Installed share")).toBe("62.5%");
+    expect(formatFigure(52_100_000, "Total cost (£)")).toBe("£52,100,000");
+    expect(formatFigure(-1500.5, "Funding gap (£)")).toBe("-£1,500.5");
+    expect(formatFigure(57.142857, "Convergence score (target)")).toBe("57.143");
+    expect(formatFigure(true, "Target met")).toBe("Yes");
+  });
+});

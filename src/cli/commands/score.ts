@@ -3,8 +3,7 @@ import { scoreReturn } from "../../core/calc";
 import { DEFAULT_PROFILE } from "../../core/profiles";
 import type { ScoreResult } from "../../core/results";
 import type { ProfileName } from "../../core/schema";
-import { validateSheet } from "../../core/validate";
-import { submissionDateFor } from "../../core/ics";
+import { readTrusts } from "../../core/validate";
 import { allowOnly, booleanFlag, isoDateFlag, profileFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
 import { scoreJson } from "../format/json";
@@ -26,13 +25,13 @@ export interface ScoreFlags {
   readonly weight?: "beds";
 }
 
-export async function scoreFile(file: string, flags: ScoreFlags, today: string): Promise<FileScore> {
+export async function scoreFile(file: string, flags: ScoreFlags): Promise<FileScore> {
   const opened = await openReturn(file, flags.sheet);
   const ics = opened.ics?.details ?? null;
-  // Reading the rows needs a submission date, though no figure depends on it.
-  const read = validateSheet(opened.sheet, { submitted: submissionDateFor(ics, undefined, today) });
+  // The rows as validation reads them, without its issues: no figure depends on them.
+  const trusts = readTrusts(opened.sheet);
   const profile = flags.profile ?? ics?.targetProfile ?? DEFAULT_PROFILE;
-  const result = scoreReturn(read.trusts, { profile, ...(flags.asOf ? { asOf: flags.asOf } : {}), ...(flags.weight ? { weight: flags.weight } : {}) });
+  const result = scoreReturn(trusts, { profile, ...(flags.asOf ? { asOf: flags.asOf } : {}), ...(flags.weight ? { weight: flags.weight } : {}) });
   return { file, sheet: opened.sheet.name, result, weighted: flags.weight !== undefined };
 }
 
@@ -50,7 +49,7 @@ export async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
     ...(asOf !== undefined ? { asOf } : {}),
     ...(weight === "beds" ? { weight } : {}),
   };
-  const { results, failed } = await forEachFile(files, io, (file) => scoreFile(file, flags, io.today));
+  const { results, failed } = await forEachFile(files, io, (file) => scoreFile(file, flags));
   if (booleanFlag(args, "--json")) {
     const objects = results.map(scoreJson);
     io.stdout(JSON.stringify(files.length === 1 ? (objects[0] ?? null) : objects, null, 2) + "\n");

@@ -1,6 +1,7 @@
 /** The readable reports: issues grouped by row with the trust's name, counts, and a one-line verdict. */
 import type { Issue } from "../../core/issues";
 import type { ConvergenceResult } from "../../core/results";
+import type { TrustRow } from "../../core/schema";
 import type { FileScore } from "../commands/score";
 import type { FileValidation } from "../commands/validate";
 
@@ -9,26 +10,42 @@ export function verdict(errors: number, warnings: number): string {
   return errors === 0 ? "ready to send" : `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 
+/**
+ * The report of one file. Tens of thousands of issues make megabytes of text, so it is built in one
+ * pass: trust names are looked up only for rows with issues, rows are counted without a key string
+ * per issue, and the lines are joined once.
+ */
 export function validationText({ file, result }: FileValidation): string {
   const lines: string[] = [];
   const header = result.headerRow === null ? "no header row found" : `header row ${result.headerRow}`;
   lines.push(`${file}: sheet "${result.sheet}", ${header}, ${plural(result.rows, "trust row")}`);
-  const names = new Map(result.trusts.map((t) => [t.row, trustLabel(t.trustName, t.trustCode)]));
+  const trusts = new Map<number, TrustRow>();
+  for (const t of result.trusts) trusts.set(t.row, t);
+  const rowsBySheet = new Map<string, Set<number>>();
   for (const group of groupByRow(result.issues)) {
     const first = group[0];
     if (!first) continue;
-    const who = first.sheet === result.sheet ? names.get(first.row) : undefined;
-    const where = first.sheet === result.sheet && first.row === result.headerRow ? " (header row)" : "";
-    lines.push(`  ${first.sheet === result.sheet ? "" : `${first.sheet} `}row ${first.row}${where}${who ? `: ${who}` : ""}`);
-    for (const issue of group) {
-      const value = issue.value === null ? "" : ` [${JSON.stringify(issue.value)}]`;
-      lines.push(`    ${issue.cell.padEnd(5)} ${issue.severity.padEnd(7)} ${issue.code}: ${issue.message}${value}`);
-    }
+    const ownSheet = first.sheet === result.sheet;
+    const trust = ownSheet ? trusts.get(first.row) : undefined;
+    const who = trust ? trustLabel(trust.trustName, trust.trustCode) : undefined;
+    const where = ownSheet && first.row === result.headerRow ? " (header row)" : "";
+    lines.push(`  ${ownSheet ? "" : `${first.sheet} `}row ${first.row}${where}${who ? `: ${who}` : ""}`);
+    let rows = rowsBySheet.get(first.sheet);
+    if (!rows) rowsBySheet.set(first.sheet, (rows = new Set()));
+    rows.add(first.row);
+    for (const issue of group) lines.push(issueLine(issue));
   }
-  const rows = new Set(result.issues.map((i) => `${i.sheet}!${i.row}`)).size;
+  let rows = 0;
+  for (const set of rowsBySheet.values()) rows += set.size;
   lines.push(`  ${plural(result.issues.length, "issue")} on ${plural(rows, "row")}: ${plural(result.errors, "error")}, ${plural(result.warnings, "warning")}`);
   lines.push(`verdict: ${verdict(result.errors, result.warnings)}`);
-  return lines.join("\n") + "\n\n";
+  lines.push("", "");
+  return lines.join("\n");
+}
+
+function issueLine(issue: Issue): string {
+  const value = issue.value === null ? "" : ` [${JSON.stringify(issue.value)}]`;
+  return `    ${issue.cell.padEnd(5)} ${issue.severity.padEnd(7)} ${issue.code}: ${issue.message}${value}`;
 }
 
 export function scoreText({ file, sheet, result, weighted }: FileScore): string {

@@ -10,10 +10,16 @@ const FORMS: Readonly<Record<CodeForm, RegExp>> = {
 };
 
 /** Exact form accepted; lower case accepted upper-cased with non_canonical; anything else invalid_code. */
+/** The failed reading of each form, made once (results are read-only). */
+const INVALID: Readonly<Record<CodeForm, ReadResult<string>>> = {
+  trust: readInvalid(makeNote("invalid_code", DEFAULT_SEVERITY.invalid_code, { form: "trust" })),
+  icb: readInvalid(makeNote("invalid_code", DEFAULT_SEVERITY.invalid_code, { form: "icb" })),
+};
+
 export function readCode(cell: CellValue, form: CodeForm): ReadResult<string> {
   return readContent(cell, (content) => {
     const text = contentText(content);
-    const invalid = readInvalid<string>(makeNote("invalid_code", DEFAULT_SEVERITY.invalid_code, { form }));
+    const invalid = INVALID[form];
     if (text === null) return invalid;
     if (FORMS[form].test(text)) return readValue(text);
     const upper = text.toUpperCase();

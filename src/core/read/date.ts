@@ -4,6 +4,7 @@ import { DEFAULT_SEVERITY, readingMessage } from "../catalogue";
 import { isoFromDate, isoFromSerial, type IsoDate } from "../dates";
 import { parseDateText, type DateParse } from "./dateText";
 import { makeNote, readInvalid, readValue, type DatePrecision, type OutOfRangeReason, type ReadNote, type ReadResult } from "./note";
+import { BoundedMemo } from "./memo";
 import { readContent, type Content } from "./presence";
 
 export const EARLIEST_DATE: IsoDate = "1990-01-01";
@@ -43,13 +44,25 @@ function dateOutcome(content: Content): DateOutcome {
   return { iso: parsed.iso, precision: parsed.precision };
 }
 
+function readDateContent(content: Content): ReadResult<IsoDate> {
+  const outcome = dateOutcome(content);
+  if ("problem" in outcome) return readInvalid(outcome.problem);
+  if (outcome.precision === "day") return readValue(outcome.iso);
+  return readValue(outcome.iso, [makeNote("imprecise_date", DEFAULT_SEVERITY.imprecise_date, { iso: outcome.iso, precision: outcome.precision })]);
+}
+
+// Every day from 1990 to 2040 fits in the first two; text dates repeat a few spellings.
+const byTime = new BoundedMemo<number, ReadResult<IsoDate>>(20_000, (time) => readDateContent(new Date(time)));
+const bySerial = new BoundedMemo<number, ReadResult<IsoDate>>(20_000, readDateContent);
+const byText = new BoundedMemo<string, ReadResult<IsoDate>>(4_096, readDateContent);
+
 /** A date field: the day, with imprecise_date when only a month, quarter or year was given. */
 export function readDate(cell: CellValue): ReadResult<IsoDate> {
   return readContent(cell, (content) => {
-    const outcome = dateOutcome(content);
-    if ("problem" in outcome) return readInvalid(outcome.problem);
-    if (outcome.precision === "day") return readValue(outcome.iso);
-    return readValue(outcome.iso, [makeNote("imprecise_date", DEFAULT_SEVERITY.imprecise_date, { iso: outcome.iso, precision: outcome.precision })]);
+    if (content instanceof Date) return byTime.get(content.getTime());
+    if (typeof content === "number") return bySerial.get(content);
+    if (typeof content === "string") return byText.get(content);
+    return readDateContent(content);
   });
 }
 

@@ -10,10 +10,25 @@ import { contentText, readContent } from "./presence";
 export interface Choice<T extends string> {
   readonly canonical: readonly T[];
   readonly lookup: ReadonlyMap<string, T>;
+  /** Each canonical value by its exact spelling. */
+  readonly exact: ReadonlyMap<string, T>;
+  /**
+   * What readChoice gave for each (trimmed) text read so far: a sheet repeats the same few
+   * spellings down thousands of rows, and results are read-only, so one is shared by them all.
+   */
+  readonly read: Map<string, ReadResult<T>>;
 }
 
+/** Texts remembered per choice: enough for any real sheet, bounded for a hostile one. */
+const REMEMBERED_TEXTS = 4096;
+
 export function choiceOf<T extends string>(canonical: readonly T[], aliases: readonly (readonly [string, T])[] = []): Choice<T> {
-  return { canonical, lookup: looseLookup([...canonical.map((v) => [v, v] as const), ...aliases]) };
+  return {
+    canonical,
+    lookup: looseLookup([...canonical.map((v) => [v, v] as const), ...aliases]),
+    exact: new Map(canonical.map((v) => [v, v] as const)),
+    read: new Map(),
+  };
 }
 
 export const SUPPLIER_CHOICE: Choice<Supplier> = choiceOf(
@@ -40,16 +55,28 @@ export function matchChoice<T extends string>(text: string, choice: Choice<T>): 
   return exact ?? choice.lookup.get(looseKey(trimmed)) ?? null;
 }
 
+function invalidChoice<T extends string>(choice: Choice<T>): ReadResult<T> {
+  return readInvalid(makeNote("invalid_enum", DEFAULT_SEVERITY.invalid_enum, { allowed: choice.canonical }));
+}
+
+/** Text read against the choice: exact, loose (non_canonical) or invalid_enum. */
+function readChoiceText<T extends string>(text: string, choice: Choice<T>): ReadResult<T> {
+  const exact = choice.exact.get(text);
+  if (exact !== undefined) return readValue(exact);
+  const canonical = choice.lookup.get(looseKey(text));
+  if (canonical === undefined) return invalidChoice(choice);
+  return readValue(canonical, [makeNote("non_canonical", DEFAULT_SEVERITY.non_canonical, { canonical })]);
+}
+
 export function readChoice<T extends string>(cell: CellValue, choice: Choice<T>): ReadResult<T> {
   return readContent(cell, (content) => {
     const text = contentText(content);
-    const invalid = makeNote("invalid_enum", DEFAULT_SEVERITY.invalid_enum, { allowed: choice.canonical });
-    if (text === null) return readInvalid(invalid);
-    const exact = choice.canonical.find((v) => v === text);
-    if (exact !== undefined) return readValue(exact);
-    const canonical = choice.lookup.get(looseKey(text));
-    if (canonical === undefined) return readInvalid(invalid);
-    return readValue(canonical, [makeNote("non_canonical", DEFAULT_SEVERITY.non_canonical, { canonical })]);
+    if (text === null) return invalidChoice(choice);
+    const known = choice.read.get(text);
+    if (known !== undefined) return known;
+    const result = readChoiceText(text, choice);
+    if (choice.read.size < REMEMBERED_TEXTS) choice.read.set(text, result);
+    return result;
   });
 }
 

@@ -58,7 +58,10 @@ export interface ReadResult<T> {
   readonly notes: readonly ReadNote[];
 }
 
-export function readValue<T>(value: T, notes: readonly ReadNote[] = []): ReadResult<T> {
+/** Shared by every result without notes: results are read-only, and most cells have none. */
+const NO_NOTES: readonly ReadNote[] = Object.freeze([]);
+
+export function readValue<T>(value: T, notes: readonly ReadNote[] = NO_NOTES): ReadResult<T> {
   return { state: "value", value, notes };
 }
 
@@ -66,8 +69,8 @@ export function readInvalid<T>(note: ReadNote): ReadResult<T> {
   return { state: "invalid", value: null, notes: [note] };
 }
 
-export const BLANK: ReadResult<never> = { state: "blank", value: null, notes: [] };
-export const PLACEHOLDER: ReadResult<never> = { state: "placeholder", value: null, notes: [] };
+export const BLANK: ReadResult<never> = { state: "blank", value: null, notes: NO_NOTES };
+export const PLACEHOLDER: ReadResult<never> = { state: "placeholder", value: null, notes: NO_NOTES };
 
 /** Builds a note (severities come from the catalogue's rules). */
 export function makeNote<C extends ReadCode>(code: C, severity: Severity, detail: NoteDetails[C]): ReadNote<C> {

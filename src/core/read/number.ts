@@ -36,11 +36,15 @@ function moneyFromText(text: string): number | null {
   return match[1] !== undefined || match[2] !== undefined ? -amount : amount;
 }
 
+// The failed readings, made once: results are read-only, so every cell that fails the same way shares one.
+const invalidMoney = readInvalid<number>(makeNote("invalid_number", DEFAULT_SEVERITY.invalid_number, { expected: "money" }));
+const negative = readInvalid<number>(makeNote("out_of_range", DEFAULT_SEVERITY.out_of_range, { reason: "negative" }));
+const tooLarge = readInvalid<number>(makeNote("out_of_range", DEFAULT_SEVERITY.out_of_range, { reason: "too_large" }));
+const invalidWhole = readInvalid<number>(makeNote("invalid_number", DEFAULT_SEVERITY.invalid_number, { expected: "whole" }));
+
 export function readMoney(cell: CellValue): ReadResult<number> {
   return readContent(cell, (content) => {
-    const invalid = readInvalid<number>(makeNote("invalid_number", DEFAULT_SEVERITY.invalid_number, { expected: "money" }));
-    const negative = readInvalid<number>(makeNote("out_of_range", DEFAULT_SEVERITY.out_of_range, { reason: "negative" }));
-    const tooLarge = readInvalid<number>(makeNote("out_of_range", DEFAULT_SEVERITY.out_of_range, { reason: "too_large" }));
+    const invalid = invalidMoney;
     if (typeof content === "number") {
       if (Number.isNaN(content)) return invalid;
       if (content < 0) return negative;
@@ -59,7 +63,7 @@ export function readMoney(cell: CellValue): ReadResult<number> {
 /** Beds: a whole number, 0 or more. Digits typed as text are read with number_as_text, as for money. */
 export function readWholeNumber(cell: CellValue): ReadResult<number> {
   return readContent(cell, (content) => {
-    const invalid = readInvalid<number>(makeNote("invalid_number", DEFAULT_SEVERITY.invalid_number, { expected: "whole" }));
+    const invalid = invalidWhole;
     if (typeof content === "number") return Number.isSafeInteger(content) && content >= 0 ? readValue(withoutNegativeZero(content)) : invalid;
     if (typeof content !== "string" || !WHOLE_TEXT.test(content)) return invalid;
     const amount = Number(content.replace(/,/g, ""));

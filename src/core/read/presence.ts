@@ -11,8 +11,12 @@ export function isBlankCell(cell: CellValue): boolean {
   return cell === null || (typeof cell === "string" && cell.trim() === "");
 }
 
+/** "unknown": no longer text is a placeholder (lower-casing never shortens text), so most text skips toLowerCase. */
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
+
 export function isPlaceholderText(text: string): boolean {
-  return PLACEHOLDERS.has(text.trim().toLowerCase());
+  const trimmed = text.trim();
+  return trimmed.length <= LONGEST_PLACEHOLDER && PLACEHOLDERS.has(trimmed.toLowerCase());
 }
 
 export type Presence =
@@ -35,10 +39,12 @@ export type Content = Exclude<CellValue, null>;
 
 /** Settles blank and placeholder cells, then hands trimmed content to the type's own reader. */
 export function readContent<T>(cell: CellValue, readPresent: (content: Content) => ReadResult<T>): ReadResult<T> {
-  const presence = presenceOf(cell);
-  if (presence.kind === "blank") return BLANK;
-  if (presence.kind === "placeholder") return PLACEHOLDER;
-  return readPresent(presence.cell);
+  // presenceOf's decision, without its object: this runs for every cell of every trust row.
+  if (cell === null) return BLANK;
+  if (typeof cell !== "string") return readPresent(cell);
+  const text = cell.trim();
+  if (text === "") return BLANK;
+  return isPlaceholderText(text) ? PLACEHOLDER : readPresent(text);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { readingMessage } from "../catalogue";
 import { COLUMN_KEYS, type ColumnKey } from "../columns";
 import { ROW_RULES } from "./table";
-import type { Finding, ReadRow, RowFinding, SheetContext } from "./types";
+import type { Finding, ReadRow, RowContext, RowFinding, SheetContext } from "./types";
 
 /** Where a column's cells are: the 1-based sheet column of its header. */
 export type ColumnOf = (key: ColumnKey) => number | undefined;
@@ -15,28 +15,45 @@ export function placeRowFinding(f: RowFinding, columnOf: ColumnOf, firstCol: num
   };
 }
 
-function readingFindings(row: ReadRow, ctx: SheetContext, columnOf: ColumnOf): Finding[] {
-  return COLUMN_KEYS.flatMap((key) => {
+/** The reading notes of the row's cells, in template column order. Loops rather than flatMap: this runs for every row. */
+function pushReadingFindings(out: Finding[], row: ReadRow, ctx: SheetContext, columnOf: ColumnOf): void {
+  for (const key of COLUMN_KEYS) {
+    const notes = row.fields[key].notes;
+    if (notes.length === 0) continue;
     const col = columnOf(key);
-    if (col === undefined) return [];
+    if (col === undefined) continue;
     const cell = row.cell(key);
-    return row.fields[key].notes.map((note): Finding => {
+    for (const note of notes) {
       const finding: Finding = {
         row: row.row, col, column: key, code: note.code, severity: note.severity,
         message: readingMessage(note, ctx.header(key), cell), value: cell,
       };
-      return note.code === "non_canonical" ? { ...finding, replacement: note.detail.canonical } : finding;
-    });
-  });
+      out.push(note.code === "non_canonical" ? { ...finding, replacement: note.detail.canonical } : finding);
+    }
+  }
 }
 
-function ruleFindings(row: ReadRow, ctx: SheetContext): RowFinding[] {
-  const rowCtx = { ...ctx, ...row };
-  return ROW_RULES.filter((rule) => rule.applies(rowCtx)).map((rule) => ({
-    row, column: rule.column, code: rule.code, severity: rule.severity, message: rule.message(rowCtx),
-  }));
+/** The rule table run over the row, in table order; a message is written only for a rule that applies. */
+function pushRuleFindings(out: Finding[], row: ReadRow, ctx: SheetContext, columnOf: ColumnOf, firstCol: number): void {
+  const rowCtx: RowContext = {
+    submitted: ctx.submitted, header: ctx.header, hasColumn: ctx.hasColumn,
+    row: row.row, trust: row.trust, fields: row.fields, cell: row.cell,
+  };
+  for (const rule of ROW_RULES) {
+    if (!rule.applies(rowCtx)) continue;
+    const found: RowFinding = { row, column: rule.column, code: rule.code, severity: rule.severity, message: rule.message(rowCtx) };
+    out.push(placeRowFinding(found, columnOf, firstCol));
+  }
+}
+
+/** Appends the row's findings to out: its reading notes, then the row rules. */
+export function pushFindingsOfRow(out: Finding[], row: ReadRow, ctx: SheetContext, columnOf: ColumnOf, firstCol: number): void {
+  pushReadingFindings(out, row, ctx, columnOf);
+  pushRuleFindings(out, row, ctx, columnOf, firstCol);
 }
 
 export function findingsOfRow(row: ReadRow, ctx: SheetContext, columnOf: ColumnOf, firstCol: number): Finding[] {
-  return [...readingFindings(row, ctx, columnOf), ...ruleFindings(row, ctx).map((f) => placeRowFinding(f, columnOf, firstCol))];
+  const out: Finding[] = [];
+  pushFindingsOfRow(out, row, ctx, columnOf, firstCol);
+  return out;
 }

@@ -8,23 +8,37 @@ export function duplicateTrustCodes(rows: readonly ReadRow[], ctx: SheetContext)
   const byCode = new Map<string, ReadRow[]>();
   for (const row of rows) {
     const code = row.trust.trustCode;
-    if (code !== null) byCode.set(code, [...(byCode.get(code) ?? []), row]);
+    if (code === null) continue;
+    const same = byCode.get(code);
+    if (same) same.push(row);
+    else byCode.set(code, [row]);
   }
-  return [...byCode.entries()]
-    .filter(([, same]) => same.length > 1)
-    .flatMap(([code, same]) =>
-      same.map((row) => ({
-        row, column: "trustCode" as const, code: "duplicate" as const, severity: DEFAULT_SEVERITY.duplicate,
-        message: m.duplicateTrust(ctx.header("trustCode"), code, same.map((r) => r.row)),
-      })),
-    );
+  const found: RowFinding[] = [];
+  for (const [code, same] of byCode) {
+    if (same.length < 2) continue;
+    // One message for the group: every occurrence names the same rows.
+    const message = m.duplicateTrust(ctx.header("trustCode"), code, same.map((r) => r.row));
+    for (const row of same) found.push({ row, column: "trustCode", code: "duplicate", severity: DEFAULT_SEVERITY.duplicate, message });
+  }
+  return found;
 }
 
 /** Plan Converge means moving to a supplier already used in the ICS: some other row must have it as supplier or target. */
 export function convergeOnUnusedSupplier(rows: readonly ReadRow[], ctx: SheetContext): RowFinding[] {
-  return rows
-    .filter(({ trust: t }) => t.plan === "Converge" && t.targetSupplier !== null)
-    .filter((row) => !rows.some((other) => other !== row && (other.trust.supplier === row.trust.targetSupplier || other.trust.targetSupplier === row.trust.targetSupplier)))
+  const converging = rows.filter(({ trust: t }) => t.plan === "Converge" && t.targetSupplier !== null);
+  if (converging.length === 0) return [];
+  // Rows naming each supplier (as supplier or target, counted once per row): a converging row
+  // names its own target, so another row uses it when the count is 2 or more. One pass, not one per row.
+  const naming = new Map<string, number>();
+  const count = (supplier: string | null): void => {
+    if (supplier !== null) naming.set(supplier, (naming.get(supplier) ?? 0) + 1);
+  };
+  for (const { trust: t } of rows) {
+    count(t.supplier);
+    if (t.targetSupplier !== t.supplier) count(t.targetSupplier);
+  }
+  return converging
+    .filter((row) => (naming.get(row.trust.targetSupplier ?? "") ?? 0) < 2)
     .map((row) => ({
       row, column: "targetSupplier" as const, code: "inconsistent" as const, severity: "warning" as const,
       message: m.convergeOnUnusedSupplier(ctx.header("targetSupplier"), ctx.header("plan"), row.trust.targetSupplier ?? ""),

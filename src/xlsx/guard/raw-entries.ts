@@ -13,8 +13,9 @@ import type { ZipEntryInfo } from "./zip-directory";
 /**
  * Inflates raw DEFLATE data (zip method 8) in one call. Returns null when the output would be
  * more than maxBytes (without producing all of it); throws when the data is not valid DEFLATE.
+ * expectedBytes is the size the zip directory declares: a hint for sizing buffers, never trusted.
  */
-export type RawInflate = (compressed: Uint8Array, maxBytes: number) => Uint8Array | null;
+export type RawInflate = (compressed: Uint8Array, maxBytes: number, expectedBytes: number) => Uint8Array | null;
 
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
 const LOCAL_HEADER_SIZE = 30;
@@ -47,7 +48,7 @@ export function inflateRawEntry(bytes: Uint8Array, entry: ZipEntryInfo, budget: 
     inflated = data.length > budget.remaining ? null : data;
   } else {
     try {
-      inflated = inflateRaw(data, budget.remaining);
+      inflated = inflateRaw(data, budget.remaining, entry.uncompressedSize);
     } catch (error) {
       throw damaged(entry, error instanceof Error ? error.message : String(error));
     }

@@ -8,7 +8,7 @@
 import { XlsxRejectedError } from "./errors";
 import { formatCount, type XlsxLimits } from "./limits";
 import { cellsInReference, cellsInSqref, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./cell-ranges";
-import { applySplices, elementEnd, escapeAttribute, startTags, type Splice, type StartTag } from "./xml-tags";
+import { applySplices, attributeOfStartTags, elementEnd, escapeAttribute, startTags, type Splice, type StartTag } from "./xml-tags";
 
 export interface WorksheetReview {
   /** The rewritten XML, or null when the part is fine as it is. */
@@ -32,8 +32,7 @@ export function countCellElements(xml: string): number {
 
 function checkRowNumbers(xml: string, sheet: string): void {
   if (!xml.includes("<row")) return;
-  for (const tag of startTags(xml, "row")) {
-    const r = tag.attributes.get("r");
+  for (const r of attributeOfStartTags(xml, "row", "r")) {
     // exceljs reads the number with parseInt, so "12abc" is row 12 there as here.
     const row = r === undefined ? NaN : parseInt(r, 10);
     if (row > EXCEL_MAX_ROWS) {

@@ -48,6 +48,21 @@ export function* startTags(xml: string, name: string): Generator<StartTag> {
   }
 }
 
+/**
+ * One attribute of every start tag of this name, as startTags(xml, name) would give it in
+ * tag.attributes.get(key), without building the other attributes: a sheet has a <row> per row.
+ */
+export function* attributeOfStartTags(xml: string, name: string, key: string): Generator<string | undefined> {
+  for (const match of xml.matchAll(startTagPattern(name))) {
+    let value: string | undefined;
+    // The last occurrence wins, as in parseAttributes' Map.
+    for (const attribute of (match[1] ?? "").matchAll(ATTRIBUTE)) {
+      if (attribute[1] === key) value = attribute[2] ?? attribute[3] ?? "";
+    }
+    yield value === undefined ? undefined : decodeEntities(value);
+  }
+}
+
 /** The end tag of an element that starts at tag, or null when there is none. */
 function findEndTag(xml: string, name: string, tag: StartTag): { start: number; end: number } | null {
   const pattern = new RegExp(`</${name}\\s*>`, "g");
