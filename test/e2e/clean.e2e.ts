@@ -33,7 +33,7 @@ test("Scores shows the convergence, coverage and funding of the return", async (
   expect(await figure(view, "Coverage", "Installed by target date").textContent()).toBe("5");
   expect(await figure(view, "Coverage", "Target met").textContent()).toBe("No");
   expect(await figure(view, "Funding", "Total cost (£)").textContent()).toBe("£52,100,000");
-  expect(await figure(view, "Funding", "Funding gap (£)").textContent()).toBe("0");
+  expect(await figure(view, "Funding", "Funding gap (£)").textContent()).toBe("£0");
 });
 
 test("Write Summary adds the figures sheet, which the saved file holds", async () => {
