@@ -226,8 +226,8 @@ Its limits (src/xlsx/guard/limits.ts, \`DEFAULT_LIMITS\`):
 ${limitsTable()}
 Memory follows from them. exceljs keeps about 9 bytes of objects per byte of inflated XML once loaded
 and peaks at 15-25 times it while loading (with Node itself): the 10,000-row return (1 MB on disk, 7.9 MB of XML) peaks at
-about 200 MB in exceljs alone and 300 MB in \`validate\`; the 50,000-row one (4 MB, 31 MB of XML, 1
-million cells) at about 520 MB and 950 MB. The cell limit (1,000,000) is thus what keeps the command line
+about 200 MB in exceljs alone and 220 MB in \`validate\`; the 50,000-row one (4 MB, 31 MB of XML, 1
+million cells) at about 580 MB and 680 MB (\`validate\` loads only the sheets it reads). The cell limit (1,000,000) is thus what keeps the command line
 and a browser tab within about 1 GB; the 512 MB inflated-size limit would allow more XML than that, but
 not more cells. A sheet used down to row 1,048,576 costs a pointer per row in the grid (see below).
 test/cli/hostile.test.ts runs the command line on each kind of hostile file.
@@ -238,29 +238,74 @@ ${CHANGES}`;
 }
 
 /** What the measurements led to (kept by hand: before/after figures from the runs that found them). */
-const CHANGES = `- **sheetToGrid on a sheet used down to row 1,048,576** (src/xlsx/read.ts). It built a dense array
+const CHANGES = `### What changed: the command line's speed
+
+Before: \`validate\` took 1.97 times as long as exceljs alone at 10,000 rows and 1.84 at 50,000;
+\`score\` 1.45 and 1.61 (this page's previous run, on a busy machine). Run again side by side in the
+same rounds (scripts/bench/cli.js's runOnce; 3 rounds each, a quieter machine), the code before and
+after these changes:
+
+| | 10,000 rows before → after | 50,000 rows before → after |
+|---|---:|---:|
+| \`validate\` ÷ exceljs alone | 1.56 → **1.23** | 1.65 → **1.17** |
+| \`score\` ÷ exceljs alone | 1.46 → **1.11** | 1.59 → **1.03** |
+| peak RSS of \`validate\` (exceljs alone: 207 / 580 MB) | 295 → 220 MB | 937 → 678 MB |
+
+The machine's load moves single figures by a tenth or more (the 50,000-row \`validate\` ratio has
+ranged from 1.17 to 1.30 in runs of the same code); the table above is from rounds run back to back.
+What changed, largest saving first:
+
+- **Only the sheets read are loaded.** \`validate\`, \`score\` and \`merge\`'s sources read the trust
+  sheet and the ICS sheet; when the sheet names show which the trust sheet is (\`--sheet\`, or a sheet
+  named Trusts), the guard leaves the other sheets' worksheet parts out of the zip it hands exceljs
+  (\`PreflightOptions.sheetsToRead\`, src/xlsx/guard/sheet-parts.ts; \`readReturn\` in src/cli/workbook.ts),
+  copying the other parts' compressed bytes as they are. exceljs skips a sheet whose part is missing.
+  The template's hidden Calc helper sheet alone is 2.2 MB of XML, a fifth of the 10,000-row return.
+  Every part is still checked by the guard first; a workbook whose sheet names or relationships hold an
+  entity or a line break (where exceljs might read a name otherwise) is loaded whole, and so is one
+  where exceljs then does not find the trust sheet under that name. \`stamp\` and \`export\` still load
+  everything (they write the workbook back).
+- **validateSheet does less per row** (src/core; the same issues, byte for byte, on 25,000 random
+  messy grids and the benchmark files): enumeration spellings, dates (by day number), "31 Dec 2023" forms and
+  the day 24 months on are remembered in bounded maps (src/core/read/memo.ts); failed readings and
+  empty note lists are shared, read-only objects; blank and placeholder cells are settled without
+  allocating; each row's own rules run as it is read, so how every cell read is garbage at once rather
+  than kept to the end (\`forEachTrustRow\`); the Converge rule counts suppliers once instead of
+  scanning every row for every Converge row; duplicate codes build one message per code; findings are
+  pushed, not spread, and placed directly. In memory (scripts/bench/core.ts, before and after back to
+  back): 51 → 11 ms at 1,000 rows, 403 → 142 ms at 10,000, 4.9 → 1.7 s at 100,000.
+- **\`score\` reads without the rules** (\`readTrusts\` in src/core/validate.ts: the rows exactly as
+  validateSheet reads them, no issues or messages).
+- **The guard inflates with Node's zlib on the command line** (\`RawInflate\`, injected by
+  src/xlsx/file.ts; the browser keeps jszip's streams). The entries are still jszip's, so names are
+  those exceljs sees: a part named one thing in the zip directory and another in its local header
+  is reviewed by the name exceljs uses. The review's tag scans start from indexOf rather than the
+  regular expression's own search, and the row check reads only the \`r\` attribute. Guard at 10,000
+  rows: about 250-550 ms → 120-230 ms.
+- **The text report is written 100 lines at a time** (\`writeValidationText\`): V8 makes a string
+  under about 128 KB in the young generation, whose memory is reused; one big string gets fresh pages
+  from the system. At 50,000 rows (36 MB of report): about 0.9-1.2 s to build and 0.15 s to write →
+  0.3-0.45 s for both.
+- Each command's modules load when it runs (src/cli/main.ts); sheetToGrid makes each row's array once.
+
+Left, measured at 50,000 rows (phase table above): the guard (~0.4-0.5 s: inflating and decoding 31 MB
+of sheet XML and scanning 50,000 row tags), validateSheet (~0.9 s, a quarter of it garbage collection
+of the 40 MB of results: 108,587 issues), the report (~0.3 s for 36 MB, most of it the duplicate-code
+messages, each listing the ~39 rows of its code) and sheetToGrid (~0.2 s). zod costs about 55 ms of
+module loading on every run: src/core/enums.ts (a contract file) builds its schemas at load.
+
+Not adopted: handing exceljs a STORE (uncompressed) zip. Its inflation is real work (jszip reads the
+31 MB sheet of the 50,000-row return in 0.45-0.8 s, Node's zlib and decoding in 0.3 s), but exceljs's
+load time did not change measurably either way (scripts/bench/store-experiment.js at 10,000 rows; a
+STORE subset at 50,000 rows loaded in 4.6-6.5 s against 5.2-6.3 s).
+
+### Earlier
+
+- **sheetToGrid on a sheet used down to row 1,048,576** (src/xlsx/read.ts). It built a dense array
   of a million fresh empty rows through a sparse intermediate array: a 12-row sheet with one stray value
   in A1048576 took **1,207 ms and +40 MB of heap** in sheetToGrid (peak RSS 145 MB). Rows without values
   now share one frozen empty array and the dense array is allocated once: **about 130 ms and +8 MB**
   (peak RSS 84 MB), the same grid. The hidden-rows pass no longer searches the list it builds for each row.
-- **Guard and exceljs both inflating the zip** (the suspected cause of the CLI ratio). Measured with
-  scripts/bench/store-experiment.js: the guard's inflation of a 10,000-row return is about 170 ms of its
-  ~330 ms; handing exceljs a STORE (uncompressed) rebuild instead saves exceljs its own inflation but
-  costs as much to build (jszip computes the CRC-32 of every part, ~250 ms), and exceljs's load time
-  did not change measurably (1.8-2.4 s either way). Not adopted.
-- **Why the CLI ratio misses ${CLI_RATIO_TARGET}.** With best times (the runs least disturbed by other work) the
-  command line takes about twice as long as exceljs alone, at 10,000 and at 50,000 rows alike; exceljs
-  loading is only about half of \`validate\`'s time. The rest, from the phase table: the guard (about a
-  quarter of exceljs's load: it inflates every part once more, in JavaScript, and scans the sheet XML),
-  sheetToGrid (~5 %), validateSheet (~35-65 % of exceljs's load: reading 20 fields a row, running the rule
-  table and writing a message for each of the ~2 issues per generated row) and the text report (~10-25 %:
-  5 MB of text at 10,000 rows, 36 MB at 50,000). \`score\` comes closer because it prints little. No single
-  part is the cause, and the core's time is spread over many small functions (profiles with
-  \`node --cpu-prof\`; garbage collection is about a quarter of it), so ${CLI_RATIO_TARGET} needs the core to do less
-  per row rather than one fix. Not done, for lack of time: \`score\` could read the trust rows without
-  building issue messages it then discards (about half of validateSheet); the command line could give
-  the guard Node's native zlib instead of pako; the text report could be streamed. At the sizes real
-  returns have (tens to a few hundred trusts) the whole run is a second or two, most of it loading modules.
 - **insertTemplate sends about 1.7 MB**, 98 % of it the hidden \`Calc\` helper sheet's formulas
   (scripts/bench/template-size.ts); it goes in the same fixed number of syncs whatever the workbook's size.
 - **Property tests** (test/core/property/) found three robustness bugs, fixed in src/core/read: money

@@ -1,24 +1,19 @@
 /** The `epr-return` command line: dispatch, help, and the rule that users never see a stack trace. */
 import { todayIso } from "../core/dates";
 import { parseArgs, type ParsedArgs } from "./args";
-import { runScore } from "./commands/score";
-import { runTemplate } from "./commands/template";
-import { runValidate } from "./commands/validate";
-import { runExport } from "./commands/export";
-import { runMerge } from "./commands/merge";
-import { runStamp, runVerify } from "./commands/verify";
 import { FileError, UsageError, type CliIo } from "./io";
 
 type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
 
-const COMMANDS: ReadonlyMap<string, Command> = new Map([
-  ["validate", runValidate],
-  ["score", runScore],
-  ["template", runTemplate],
-  ["merge", runMerge],
-  ["stamp", runStamp],
-  ["verify", runVerify],
-  ["export", runExport],
+/** Each command's module is loaded when it runs: `validate` need not load the template writer, the stamp or the merge. */
+const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map([
+  ["validate", async () => (await import("./commands/validate")).runValidate],
+  ["score", async () => (await import("./commands/score")).runScore],
+  ["template", async () => (await import("./commands/template")).runTemplate],
+  ["merge", async () => (await import("./commands/merge")).runMerge],
+  ["stamp", async () => (await import("./commands/verify")).runStamp],
+  ["verify", async () => (await import("./commands/verify")).runVerify],
+  ["export", async () => (await import("./commands/export")).runExport],
 ]);
 
 export const HELP = `epr-return: check and score NHS England EPR returns (.xlsx)
@@ -63,12 +58,13 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
       return 0;
     }
     const args = parseArgs(argv);
-    const command = COMMANDS.get(args.command);
-    if (!command) throw new UsageError(`unknown command "${args.command}"; the commands are ${[...COMMANDS.keys()].join(", ")}`);
+    const load = COMMANDS.get(args.command);
+    if (!load) throw new UsageError(`unknown command "${args.command}"; the commands are ${[...COMMANDS.keys()].join(", ")}`);
     if (args.flags.has("--help")) {
       io.stdout(HELP);
       return 0;
     }
+    const command = await load();
     return await command(args, io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof FileError) {

@@ -4,14 +4,14 @@ import { sheetMessages, DEFAULT_SEVERITY } from "./catalogue";
 import { COLUMNS, COLUMN_KEYS, columnDef, type ColumnKey } from "./columns";
 import { detectMapping } from "./headers";
 import type { Issue } from "./issues";
-import { readTrustRows } from "./read/sheetRows";
+import { forEachTrustRow } from "./read/sheetRows";
 import type { ColumnMapping, ValidateOptions, ValidationResult } from "./results";
 import type { TrustRow } from "./schema";
 import { columnFindings, columnLayout, type ColumnLayout } from "./rules/columns";
 import { sortFindings, toIssue } from "./rules/issue";
 import { placeRowFinding, pushFindingsOfRow } from "./rules/row";
 import { SHEET_RULES } from "./rules/sheet";
-import type { Finding, ReadRow, SheetContext } from "./rules/types";
+import type { Finding, PlacedRow, SheetContext } from "./rules/types";
 
 function summarise(sheet: SheetData, headerRow: number | null, rows: number, findings: readonly Finding[], mapping: Record<string, ColumnKey>, trusts: ValidationResult["trusts"]): ValidationResult {
   const sorted = sortFindings(findings);
@@ -59,40 +59,35 @@ function sheetContext(layout: ColumnLayout, submitted: string): SheetContext {
   };
 }
 
-interface ReadSheet {
-  readonly mapping: ColumnMapping;
-  readonly headerRow: number;
-  readonly layout: ColumnLayout;
-  readonly columnOf: (key: ColumnKey) => number | undefined;
-  readonly rows: ReadRow[];
-}
-
-/** Reading alone, shared by validateSheet and readTrusts: null when the sheet has no header row. */
-function readSheet(sheet: SheetData, mapping: ColumnMapping): ReadSheet | null {
-  const headerRow = mapping.headerRow;
-  if (headerRow === null) return null;
+/** The header row's layout and where each key's column is; null when the sheet has no header row. */
+function layoutOf(mapping: ColumnMapping): { headerRow: number; layout: ColumnLayout; columnOf: (key: ColumnKey) => number | undefined } | null {
+  if (mapping.headerRow === null) return null;
   const layout = columnLayout(mapping);
-  const columnOf = columnsOf(layout);
-  return { mapping, headerRow, layout, columnOf, rows: readTrustRows(sheet, headerRow, columnOf) };
-}
-
-function trustsOf(rows: readonly ReadRow[]): TrustRow[] {
-  const trusts = new Array<TrustRow>(rows.length);
-  for (let i = 0; i < rows.length; i++) trusts[i] = (rows[i] as ReadRow).trust;
-  return trusts;
+  return { headerRow: mapping.headerRow, layout, columnOf: columnsOf(layout) };
 }
 
 export function validateSheet(sheet: SheetData, options: ValidateOptions): ValidationResult {
-  const read = readSheet(sheet, options.mapping ?? detectMapping(sheet));
-  if (read === null) return withoutHeaderRow(sheet);
-  const { headerRow, layout, columnOf, rows } = read;
+  const mapping = options.mapping ?? detectMapping(sheet);
+  const found = layoutOf(mapping);
+  if (found === null) return withoutHeaderRow(sheet);
+  const { headerRow, layout, columnOf } = found;
   const ctx = sheetContext(layout, options.submitted);
-  const findings: Finding[] = columnFindings(layout, rows, { row: headerRow, col: sheet.firstCol });
-  for (const row of rows) pushFindingsOfRow(findings, row, ctx, columnOf, sheet.firstCol);
+  // Each row's own findings as it is read; the sheet rules afterwards need only the rows' values.
+  const rowFindings: Finding[] = [];
+  const rows: PlacedRow[] = [];
+  forEachTrustRow(sheet, headerRow, columnOf, (row) => {
+    pushFindingsOfRow(rowFindings, row, ctx, columnOf, sheet.firstCol);
+    rows.push({ row: row.row, trust: row.trust, cell: row.cell });
+  });
+  // In the order they were always gathered: the sort keeps it for findings on one cell.
+  const findings = columnFindings(layout, rows, { row: headerRow, col: sheet.firstCol });
+  for (const f of rowFindings) findings.push(f);
   for (const rule of SHEET_RULES) {
-    for (const found of rule(rows, ctx)) findings.push(placeRowFinding(found, columnOf, sheet.firstCol));
+    for (const f of rule(rows, ctx)) findings.push(placeRowFinding(f, columnOf, sheet.firstCol));
   }
-  return summarise(sheet, headerRow, rows.length, findings, mappingRecord(read.mapping), trustsOf(rows));
+  const trusts = new Array<TrustRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) trusts[i] = (rows[i] as PlacedRow).trust;
+  return summarise(sheet, headerRow, rows.length, findings, mappingRecord(mapping), trusts);
 }
 
 /**
@@ -100,6 +95,9 @@ export function validateSheet(sheet: SheetData, options: ValidateOptions): Valid
  * writing any message: for scoring, which needs the values and not the issues.
  */
 export function readTrusts(sheet: SheetData, options: Pick<ValidateOptions, "mapping"> = {}): TrustRow[] {
-  const read = readSheet(sheet, options.mapping ?? detectMapping(sheet));
-  return read === null ? [] : trustsOf(read.rows);
+  const found = layoutOf(options.mapping ?? detectMapping(sheet));
+  if (found === null) return [];
+  const trusts: TrustRow[] = [];
+  forEachTrustRow(sheet, found.headerRow, found.columnOf, (row) => trusts.push(row.trust));
+  return trusts;
 }

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { constants as zlibConstants, inflateRawSync } from "node:zlib";
 import type ExcelJS from "exceljs";
-import type { RawInflate } from "./guard";
+import type { PreflightOptions, RawInflate } from "./guard";
 import { loadWorkbook } from "./read";
 import { WorkbookReadError } from "./errors";
 
@@ -28,7 +28,11 @@ export const nodeInflateRaw: RawInflate = (compressed, maxBytes, expectedBytes) 
   }
 };
 
-export async function loadWorkbookFile(path: string): Promise<ExcelJS.Workbook> {
+/**
+ * sheetsToRead: for a command that reads only some sheets, which ones (see PreflightOptions); the
+ * workbook then holds only those. Left out, every sheet is loaded.
+ */
+export async function loadWorkbookFile(path: string, sheetsToRead?: PreflightOptions["sheetsToRead"]): Promise<ExcelJS.Workbook> {
   let data: Buffer;
   try {
     data = await readFile(path);
@@ -37,5 +41,5 @@ export async function loadWorkbookFile(path: string): Promise<ExcelJS.Workbook> 
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : code === "EACCES" ? "permission denied" : "cannot be read";
     throw new WorkbookReadError(reason, { cause: err });
   }
-  return loadWorkbook(data, { inflateRaw: nodeInflateRaw });
+  return loadWorkbook(data, sheetsToRead ? { inflateRaw: nodeInflateRaw, sheetsToRead } : { inflateRaw: nodeInflateRaw });
 }

@@ -9,7 +9,7 @@ import { forEachFile } from "../batch";
 import { scoreJson } from "../format/json";
 import { scoreText } from "../format/text";
 import { UsageError, type CliIo } from "../io";
-import { openReturn } from "../workbook";
+import { readReturn } from "../workbook";
 
 export interface FileScore {
   readonly file: string;
@@ -26,7 +26,7 @@ export interface ScoreFlags {
 }
 
 export async function scoreFile(file: string, flags: ScoreFlags): Promise<FileScore> {
-  const opened = await openReturn(file, flags.sheet);
+  const opened = await readReturn(file, flags.sheet);
   const ics = opened.ics?.details ?? null;
   // The rows as validation reads them, without its issues: no figure depends on them.
   const trusts = readTrusts(opened.sheet);

@@ -5,10 +5,10 @@ import type { ValidationResult } from "../../core/results";
 import { validateSheet } from "../../core/validate";
 import { allowOnly, booleanFlag, isoDateFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { validationJson } from "../format/json";
-import { validationText } from "../format/text";
+import { writeValidationText } from "../format/text";
 import type { CliIo } from "../io";
 import { forEachFile } from "../batch";
-import { openReturn } from "../workbook";
+import { readReturn } from "../workbook";
 
 export interface FileValidation {
   readonly file: string;
@@ -17,7 +17,7 @@ export interface FileValidation {
 
 /** Validates one file: the trust sheet plus, when present, the ICS sheet (its issues come first). */
 export async function validateFile(file: string, sheet: string | undefined, submitted: string | undefined, today: string): Promise<FileValidation> {
-  const opened = await openReturn(file, sheet);
+  const opened = await readReturn(file, sheet);
   const date = submissionDateFor(opened.ics?.details ?? null, submitted, today);
   const trusts = validateSheet(opened.sheet, { submitted: date });
   const icsIssues: readonly Issue[] = opened.ics?.issues ?? [];
@@ -42,7 +42,7 @@ export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> 
     const objects = results.map(validationJson);
     io.stdout(JSON.stringify(files.length === 1 ? (objects[0] ?? null) : objects, null, 2) + "\n");
   } else {
-    for (const r of results) io.stdout(validationText(r));
+    for (const r of results) writeValidationText(r, (text) => io.stdout(text));
   }
   if (failed) return 2;
   return results.some((r) => r.result.errors > 0) ? 1 : 0;

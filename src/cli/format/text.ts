@@ -11,14 +11,36 @@ export function verdict(errors: number, warnings: number): string {
 }
 
 /**
- * The report of one file. Tens of thousands of issues make megabytes of text, so it is built in one
- * pass: trust names are looked up only for rows with issues, rows are counted without a key string
- * per issue, and the lines are joined once.
+ * Lines written at a time by writeValidationText: some 30 KB of text. V8 makes a string under
+ * about 128 KB in the young generation, whose memory is used again and again; a bigger one gets
+ * fresh pages from the system, which at 50,000 rows cost more than building the text (0.8 s
+ * against 0.15 s for the whole report with 2,000 lines a write).
  */
-export function validationText({ file, result }: FileValidation): string {
-  const lines: string[] = [];
+const LINES_PER_WRITE = 100;
+
+/** The report of one file, as one string. */
+export function validationText(validation: FileValidation): string {
+  const parts: string[] = [];
+  writeValidationText(validation, (text) => parts.push(text));
+  return parts.join("");
+}
+
+/**
+ * The report of one file, handed to write a hundred lines at a time. Tens of thousands of issues
+ * make tens of megabytes of text; written in pieces, it is never held (and copied) whole. Trust
+ * names are looked up only for rows with issues, and rows are counted without a key string per issue.
+ */
+export function writeValidationText({ file, result }: FileValidation, write: (text: string) => void): void {
+  let lines: string[] = [];
+  const push = (line: string): void => {
+    lines.push(line);
+    if (lines.length >= LINES_PER_WRITE) {
+      write(`${lines.join("\n")}\n`);
+      lines = [];
+    }
+  };
   const header = result.headerRow === null ? "no header row found" : `header row ${result.headerRow}`;
-  lines.push(`${file}: sheet "${result.sheet}", ${header}, ${plural(result.rows, "trust row")}`);
+  push(`${file}: sheet "${result.sheet}", ${header}, ${plural(result.rows, "trust row")}`);
   const trusts = new Map<number, TrustRow>();
   for (const t of result.trusts) trusts.set(t.row, t);
   const rowsBySheet = new Map<string, Set<number>>();
@@ -29,18 +51,17 @@ export function validationText({ file, result }: FileValidation): string {
     const trust = ownSheet ? trusts.get(first.row) : undefined;
     const who = trust ? trustLabel(trust.trustName, trust.trustCode) : undefined;
     const where = ownSheet && first.row === result.headerRow ? " (header row)" : "";
-    lines.push(`  ${ownSheet ? "" : `${first.sheet} `}row ${first.row}${where}${who ? `: ${who}` : ""}`);
+    push(`  ${ownSheet ? "" : `${first.sheet} `}row ${first.row}${where}${who ? `: ${who}` : ""}`);
     let rows = rowsBySheet.get(first.sheet);
     if (!rows) rowsBySheet.set(first.sheet, (rows = new Set()));
     rows.add(first.row);
-    for (const issue of group) lines.push(issueLine(issue));
+    for (const issue of group) push(issueLine(issue));
   }
   let rows = 0;
   for (const set of rowsBySheet.values()) rows += set.size;
-  lines.push(`  ${plural(result.issues.length, "issue")} on ${plural(rows, "row")}: ${plural(result.errors, "error")}, ${plural(result.warnings, "warning")}`);
-  lines.push(`verdict: ${verdict(result.errors, result.warnings)}`);
-  lines.push("", "");
-  return lines.join("\n");
+  push(`  ${plural(result.issues.length, "issue")} on ${plural(rows, "row")}: ${plural(result.errors, "error")}, ${plural(result.warnings, "warning")}`);
+  lines.push(`verdict: ${verdict(result.errors, result.warnings)}`, "", "");
+  write(lines.join("\n"));
 }
 
 function issueLine(issue: Issue): string {

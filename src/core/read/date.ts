@@ -51,15 +51,21 @@ function readDateContent(content: Content): ReadResult<IsoDate> {
   return readValue(outcome.iso, [makeNote("imprecise_date", DEFAULT_SEVERITY.imprecise_date, { iso: outcome.iso, precision: outcome.precision })]);
 }
 
-// Every day from 1990 to 2040 fits in the first two; text dates repeat a few spellings.
-const byTime = new BoundedMemo<number, ReadResult<IsoDate>>(20_000, (time) => readDateContent(new Date(time)));
+const MS_PER_DAY = 86_400_000;
+
+// Every day from 1990 to 2040 fits in the first two; text dates repeat a few spellings. Dates at
+// midnight UTC (as the adapters give them) are remembered by day number, a small integer key.
+const byDay = new BoundedMemo<number, ReadResult<IsoDate>>(20_000, (day) => readDateContent(new Date(day * MS_PER_DAY)));
 const bySerial = new BoundedMemo<number, ReadResult<IsoDate>>(20_000, readDateContent);
 const byText = new BoundedMemo<string, ReadResult<IsoDate>>(4_096, readDateContent);
 
 /** A date field: the day, with imprecise_date when only a month, quarter or year was given. */
 export function readDate(cell: CellValue): ReadResult<IsoDate> {
   return readContent(cell, (content) => {
-    if (content instanceof Date) return byTime.get(content.getTime());
+    if (content instanceof Date) {
+      const day = content.getTime() / MS_PER_DAY;
+      return Number.isInteger(day) ? byDay.get(day) : readDateContent(content);
+    }
     if (typeof content === "number") return bySerial.get(content);
     if (typeof content === "string") return byText.get(content);
     return readDateContent(content);

@@ -2,14 +2,22 @@
 import type { CellValue } from "../cells";
 import { isoFromDate, type IsoDate } from "../dates";
 import type { IssueValue } from "../issues";
+import { BoundedMemo } from "./memo";
 
 const MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const LONGEST_SHOWN = 60;
 
-/** 2023-12-31 → "31 Dec 2023": unambiguous whichever way round the reader writes dates. */
-export function formatUkDate(iso: IsoDate): string {
+function ukDateOf(iso: IsoDate): string {
   const [y, m, d] = iso.split("-").map(Number);
   return `${d ?? ""} ${MONTHS_SHORT[(m ?? 1) - 1] ?? ""} ${y ?? ""}`;
+}
+
+/** Messages name the same few thousand days over and over (every day from 1990 to 2040 fits). */
+const ukDates = new BoundedMemo<IsoDate, string>(20_000, ukDateOf);
+
+/** 2023-12-31 → "31 Dec 2023": unambiguous whichever way round the reader writes dates. */
+export function formatUkDate(iso: IsoDate): string {
+  return ukDates.get(iso);
 }
 
 /** 1200000 → "£1,200,000"; pence shown only when there are any; negatives as "-£5". */

@@ -4,7 +4,7 @@ import { COLUMNS, type ColumnKey } from "../columns";
 import { isOwnExtraHeader, matchHeader } from "../headers";
 import type { ColumnMapping, MappedHeader } from "../results";
 import { isRequiredFor } from "./requirement";
-import type { Finding, ReadRow } from "./types";
+import type { Finding, PlacedRow } from "./types";
 
 export interface ColumnLayout {
   /** The header each column is read from: the first (leftmost) that names it. */
@@ -34,7 +34,7 @@ export function columnLayout(mapping: ColumnMapping): ColumnLayout {
 }
 
 /** Rows that need a column: null for an always-required column, else how many rows require it (0: none). */
-function rowsRequiring(key: ColumnKey, rows: readonly ReadRow[]): number | null {
+function rowsRequiring(key: ColumnKey, rows: readonly PlacedRow[]): number | null {
   const def = COLUMNS.find((c) => c.key === key);
   if (!def || def.required === "never") return 0;
   if (def.required === "always") return null;
@@ -42,7 +42,7 @@ function rowsRequiring(key: ColumnKey, rows: readonly ReadRow[]): number | null 
 }
 
 /** headerCell: the header row's first cell, where missing columns are reported. */
-export function columnFindings(layout: ColumnLayout, rows: readonly ReadRow[], headerCell: { row: number; col: number }): Finding[] {
+export function columnFindings(layout: ColumnLayout, rows: readonly PlacedRow[], headerCell: { row: number; col: number }): Finding[] {
   const missing: Finding[] = COLUMNS.filter((def) => !layout.positions.has(def.key)).flatMap((def) => {
     const needed = rowsRequiring(def.key, rows);
     if (needed === 0) return [];

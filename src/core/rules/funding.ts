@@ -2,6 +2,7 @@
 import { DEFAULT_SEVERITY, ruleMessages as m } from "../catalogue";
 import { addMonths } from "../dates";
 import type { TrustRow } from "../schema";
+import { BoundedMemo } from "../read/memo";
 import type { RowRule } from "./types";
 
 /** Differences up to £1 are rounding, not a gap. */
@@ -14,9 +15,12 @@ export function fundingGap(t: TrustRow): number | null {
   return (pence(t.totalCost) - pence(t.localFunding) - pence(t.nationalFunding)) / 100;
 }
 
+/** The day 24 months on from each start date, worked out once per date (a sheet repeats them). */
+const twoYearsOn = new BoundedMemo<string, string>(20_000, (start) => addMonths(start, 24));
+
 /** More than 24 months: the award falls after the day 24 months on from the start. */
 export function isOverTwoYears(start: string, award: string): boolean {
-  return award > addMonths(start, 24);
+  return award > twoYearsOn.get(start);
 }
 
 export const FUNDING_RULES: readonly RowRule[] = [

@@ -8,4 +8,4 @@ export { convergeOnUnusedSupplier, duplicateTrustCodes, SHEET_RULES, singleIcsSp
 export { columnFindings, columnLayout, type ColumnLayout } from "./columns";
 export { findingsOfRow, placeRowFinding, type ColumnOf } from "./row";
 export { sortFindings, toIssue } from "./issue";
-export type { Finding, ReadRow, RowContext, RowFinding, RowRule, SheetContext } from "./types";
+export type { Finding, PlacedRow, ReadRow, RowContext, RowFinding, RowRule, SheetContext } from "./types";

@@ -41,8 +41,11 @@ function pushRuleFindings(out: Finding[], row: ReadRow, ctx: SheetContext, colum
   };
   for (const rule of ROW_RULES) {
     if (!rule.applies(rowCtx)) continue;
-    const found: RowFinding = { row, column: rule.column, code: rule.code, severity: rule.severity, message: rule.message(rowCtx) };
-    out.push(placeRowFinding(found, columnOf, firstCol));
+    // Placed at once, as placeRowFinding would place it.
+    out.push({
+      row: row.row, col: columnOf(rule.column) ?? firstCol, column: rule.column, code: rule.code,
+      severity: rule.severity, message: rule.message(rowCtx), value: row.cell(rule.column),
+    });
   }
 }
 

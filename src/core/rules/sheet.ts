@@ -1,11 +1,11 @@
 /** The rules that look across rows (spec sections 5 and 6): duplicate trust codes, Converge and Single ICS EPR. */
 import { DEFAULT_SEVERITY, ruleMessages as m } from "../catalogue";
 import type { Supplier } from "../enums";
-import type { ReadRow, RowFinding, SheetContext } from "./types";
+import type { PlacedRow, RowFinding, SheetContext } from "./types";
 
 /** A trust code on two or more rows: a `duplicate` error on every occurrence. */
-export function duplicateTrustCodes(rows: readonly ReadRow[], ctx: SheetContext): RowFinding[] {
-  const byCode = new Map<string, ReadRow[]>();
+export function duplicateTrustCodes(rows: readonly PlacedRow[], ctx: SheetContext): RowFinding[] {
+  const byCode = new Map<string, PlacedRow[]>();
   for (const row of rows) {
     const code = row.trust.trustCode;
     if (code === null) continue;
@@ -24,7 +24,7 @@ export function duplicateTrustCodes(rows: readonly ReadRow[], ctx: SheetContext)
 }
 
 /** Plan Converge means moving to a supplier already used in the ICS: some other row must have it as supplier or target. */
-export function convergeOnUnusedSupplier(rows: readonly ReadRow[], ctx: SheetContext): RowFinding[] {
+export function convergeOnUnusedSupplier(rows: readonly PlacedRow[], ctx: SheetContext): RowFinding[] {
   const converging = rows.filter(({ trust: t }) => t.plan === "Converge" && t.targetSupplier !== null);
   if (converging.length === 0) return [];
   // Rows naming each supplier (as supplier or target, counted once per row): a converging row
@@ -46,7 +46,7 @@ export function convergeOnUnusedSupplier(rows: readonly ReadRow[], ctx: SheetCon
 }
 
 /** The Single ICS EPR rows must agree on one target supplier; when they do not, every such row that names one is flagged. */
-export function singleIcsSplit(rows: readonly ReadRow[], ctx: SheetContext): RowFinding[] {
+export function singleIcsSplit(rows: readonly PlacedRow[], ctx: SheetContext): RowFinding[] {
   const naming = rows.filter(({ trust: t }) => t.plan === "Single ICS EPR" && t.targetSupplier !== null);
   const suppliers = [...new Set(naming.map(({ trust: t }) => t.targetSupplier))].filter((s): s is Supplier => s !== null);
   if (suppliers.length < 2) return [];
@@ -56,7 +56,7 @@ export function singleIcsSplit(rows: readonly ReadRow[], ctx: SheetContext): Row
   }));
 }
 
-export const SHEET_RULES: readonly ((rows: readonly ReadRow[], ctx: SheetContext) => RowFinding[])[] = [
+export const SHEET_RULES: readonly ((rows: readonly PlacedRow[], ctx: SheetContext) => RowFinding[])[] = [
   duplicateTrustCodes,
   convergeOnUnusedSupplier,
   singleIcsSplit,

@@ -6,13 +6,17 @@ import type { IssueCode, Severity } from "../issues";
 import type { TrustFields } from "../read/row";
 import type { TrustRow } from "../schema";
 
-/** A trust row after reading, with its raw cells. */
-export interface ReadRow {
+/** A trust row as the rules over the whole sheet see it: its number, its values and its raw cells. */
+export interface PlacedRow {
   readonly row: number;
   readonly trust: TrustRow;
-  readonly fields: TrustFields;
   /** The raw cell of a column on this row (null when the sheet has no such column). */
   readonly cell: (key: ColumnKey) => CellValue;
+}
+
+/** A trust row after reading: also how each cell read (kept only while the row's own rules run). */
+export interface ReadRow extends PlacedRow {
+  readonly fields: TrustFields;
 }
 
 /** What the rules know of the sheet as a whole. */
@@ -53,7 +57,7 @@ export interface Finding {
 
 /** A finding of a rule over many rows, still to be placed on its column's cell. */
 export interface RowFinding {
-  readonly row: ReadRow;
+  readonly row: PlacedRow;
   readonly column: ColumnKey;
   readonly code: IssueCode;
   readonly severity: Severity;

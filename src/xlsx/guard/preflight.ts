@@ -9,17 +9,19 @@ import JSZip from "jszip";
 import { checkDeclaredEntries } from "./declared-sizes";
 import { XlsxRejectedError } from "./errors";
 import { inflateEntry, type InflateBudget } from "./inflate";
-import { inflateRawEntry, type RawInflate } from "./raw-entries";
+import { compressedDataOf, inflateCompressed, type RawInflate } from "./raw-entries";
 import { formatBytes, formatCount, resolveLimits, type XlsxLimits } from "./limits";
 import { reviewWorksheet } from "./sheet-xml";
 import { reviewWorkbook } from "./workbook-xml";
+import { listedSheets, partsToLeaveOut } from "./sheet-parts";
 import { readZipDirectory, type ZipEntryInfo } from "./zip-directory";
 
 /** The parts exceljs parses as worksheets and as the workbook (its own tests, in xlsx.js load). */
 const WORKSHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
 const WORKBOOK_PART = "xl/workbook.xml";
+const WORKBOOK_RELS_PART = "xl/_rels/workbook.xml.rels";
 
-type PartRole = "worksheet" | "workbook" | "other";
+type PartRole = "worksheet" | "workbook" | "workbook-rels" | "other";
 
 /** Part names as exceljs matches them: the zip directory reader drops a leading "/", jszip keeps it. */
 function withoutLeadingSlash(name: string): string {
@@ -29,6 +31,7 @@ function withoutLeadingSlash(name: string): string {
 function roleOf(entryName: string): PartRole {
   const name = withoutLeadingSlash(entryName);
   if (name === WORKBOOK_PART) return "workbook";
+  if (name === WORKBOOK_RELS_PART) return "workbook-rels";
   return WORKSHEET_PART.test(name) ? "worksheet" : "other";
 }
 
@@ -61,26 +64,39 @@ export interface PreflightOptions {
    * passes Node's native zlib here (see src/xlsx/file.ts). The browser leaves it out.
    */
   readonly inflateRaw?: RawInflate;
+  /**
+   * The sheets the caller will read, chosen from the names xl/workbook.xml lists (in order). The
+   * worksheet parts of the other sheets are left out of the bytes returned, so exceljs does not
+   * parse them; every part is still checked first. Returning null keeps every sheet.
+   */
+  readonly sheetsToRead?: (names: readonly string[]) => ReadonlySet<string> | null;
 }
 
 /** Visits every entry with its inflated bytes (empty for parts the guard does not read: they are only counted). */
 type EntryVisitor = (name: string, role: PartRole, bytes: Uint8Array) => void;
 
-/** Through jszip's streams: sequential on purpose, one entry inflated at a time keeps peak memory to the largest part. */
-async function visitWithJsZip(zip: JSZip, budget: InflateBudget, visit: EntryVisitor): Promise<void> {
+/**
+ * Sequential on purpose: one entry inflated at a time keeps peak memory to the largest part. With
+ * an inflater each entry is inflated in one call; without one (or for an entry jszip holds in some
+ * other form), through jszip's streams.
+ */
+async function visitEntries(zip: JSZip, budget: InflateBudget, inflateRaw: RawInflate | undefined, visit: EntryVisitor): Promise<void> {
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
     const role = roleOf(entry.name);
-    visit(entry.name, role, await inflateEntry(entry, budget, role !== "other"));
+    const compressed = inflateRaw ? compressedDataOf(entry) : null;
+    const bytes = inflateRaw && compressed ? inflateCompressed(entry.name, compressed, budget, inflateRaw) : await inflateEntry(entry, budget, role !== "other");
+    visit(entry.name, role, bytes);
   }
 }
 
-/** Straight from the zip's directory with the injected inflater; the same checks, in directory order. */
-function visitWithInflater(data: Uint8Array, entries: readonly ZipEntryInfo[], budget: InflateBudget, inflateRaw: RawInflate, visit: EntryVisitor): void {
-  for (const entry of entries) {
-    if (entry.name.endsWith("/") && entry.uncompressedSize === 0) continue;
-    visit(entry.name, roleOf(entry.name), inflateRawEntry(data, entry, budget, inflateRaw));
-  }
+/** The parts to leave out for options.sheetsToRead: none when it keeps every sheet. */
+function leftOutParts(workbookXml: string | null, rels: string | null, options: PreflightOptions): ReadonlySet<string> {
+  if (!options.sheetsToRead || workbookXml === null) return new Set();
+  const sheets = listedSheets(workbookXml, rels);
+  if (sheets === null) return new Set();
+  const keep = options.sheetsToRead(sheets.map((sheet) => sheet.name));
+  return keep === null ? new Set() : partsToLeaveOut(sheets, keep);
 }
 
 /**
@@ -96,10 +112,17 @@ export async function preflightXlsx(data: Uint8Array, limits?: Partial<XlsxLimit
   checkDeclaredEntries(entries, data.length, resolved);
   requireWorkbookPart(entries);
 
+  const zip = await openZip(data);
   const budget: InflateBudget = { remaining: resolved.maxTotalUncompressedBytes, limit: resolved.maxTotalUncompressedBytes };
   let cells = 0;
   const rewritten = new Map<string, string>();
-  const visit: EntryVisitor = (name, role, bytes) => {
+  let workbookXml: string | null = null;
+  let rels: string | null = null;
+  await visitEntries(zip, budget, options.inflateRaw, (name, role, bytes) => {
+    if (role === "workbook-rels") {
+      if (options.sheetsToRead) rels = utf8.decode(bytes);
+      return;
+    }
     if (role === "other") return;
     const xml = utf8.decode(bytes);
     if (role === "worksheet") {
@@ -108,25 +131,20 @@ export async function preflightXlsx(data: Uint8Array, limits?: Partial<XlsxLimit
       if (cells > resolved.maxCells) {
         throw new XlsxRejectedError("too-many-cells", `The workbook has more than ${formatCount(resolved.maxCells)} cells (the limit): it is too large to read.`);
       }
-      if (review.xml !== null) rewritten.set(withoutLeadingSlash(name), review.xml);
+      if (review.xml !== null) rewritten.set(name, review.xml);
     } else {
       const review = reviewWorkbook(xml, resolved);
-      if (review.xml !== null) rewritten.set(withoutLeadingSlash(name), review.xml);
+      workbookXml = review.xml ?? xml;
+      if (review.xml !== null) rewritten.set(name, review.xml);
     }
-  };
-  let zip: JSZip | null = null;
-  if (options.inflateRaw) {
-    visitWithInflater(data, entries, budget, options.inflateRaw, visit);
-  } else {
-    zip = await openZip(data);
-    await visitWithJsZip(zip, budget, visit);
+  });
+  const leftOut = leftOutParts(workbookXml, rels, options);
+  if (rewritten.size === 0 && leftOut.size === 0) return data;
+  // Hostile or odd files, and commands reading only some sheets, get here: the rebuilt zip is what
+  // exceljs reads. Parts left as they were keep their compressed bytes (jszip copies them).
+  for (const [name, xml] of rewritten) zip.file(name, xml);
+  for (const entry of Object.values(zip.files)) {
+    if (!entry.dir && leftOut.has(withoutLeadingSlash(entry.name))) zip.remove(entry.name);
   }
-  if (rewritten.size === 0) return data;
-  // Only hostile or odd files get here: the rebuilt zip is what exceljs reads.
-  const rebuilt = zip ?? (await openZip(data));
-  for (const entry of Object.values(rebuilt.files)) {
-    const xml = rewritten.get(withoutLeadingSlash(entry.name));
-    if (xml !== undefined && !entry.dir) rebuilt.file(entry.name, xml);
-  }
-  return rebuilt.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -1,60 +1,65 @@
 /**
- * Reading zip entries straight from the bytes, with an inflater the caller supplies (the command
- * line gives Node's native zlib, several times faster than jszip's JavaScript inflater). Used
- * instead of jszip's streams when an inflater is injected; the checks are the same: the byte
- * budget is charged with what each entry really inflates to, and an entry whose size differs from
- * its declared size is damaged (jszip, and so exceljs, would fail on it).
+ * Inflating zip entries in one call with an inflater the caller supplies (the command line gives
+ * Node's native zlib, several times faster than jszip's JavaScript inflater). The entries are
+ * still jszip's, so names and duplicates are exactly as exceljs (which uses jszip) will see them;
+ * only the inflation changes. The checks are those of ./inflate: the byte budget is charged with
+ * what the entry really inflates to, and an entry whose size differs from its declared size is
+ * damaged (jszip, and so exceljs, would fail on it).
  */
+import type JSZip from "jszip";
 import { XlsxRejectedError } from "./errors";
 import type { InflateBudget } from "./inflate";
 import { formatBytes } from "./limits";
-import type { ZipEntryInfo } from "./zip-directory";
 
 /**
  * Inflates raw DEFLATE data (zip method 8) in one call. Returns null when the output would be
  * more than maxBytes (without producing all of it); throws when the data is not valid DEFLATE.
- * expectedBytes is the size the zip directory declares: a hint for sizing buffers, never trusted.
+ * expectedBytes is the size the zip declares: a hint for sizing buffers, never trusted.
  */
 export type RawInflate = (compressed: Uint8Array, maxBytes: number, expectedBytes: number) => Uint8Array | null;
 
-const LOCAL_HEADER_SIGNATURE = 0x04034b50;
-const LOCAL_HEADER_SIZE = 30;
-const STORED = 0;
-
-const damaged = (entry: ZipEntryInfo, why: string): XlsxRejectedError =>
-  new XlsxRejectedError("damaged", `The file is damaged: the zip entry "${entry.name}" cannot be unpacked (${why}). Open it in Excel and save it again.`);
-
-/** The entry's data as stored in the file (still deflated for method 8). */
-function storedData(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array {
-  const at = entry.localHeaderOffset;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (at + LOCAL_HEADER_SIZE > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER_SIGNATURE) throw damaged(entry, "its local header is missing");
-  // The local header's own name and extra lengths say where the data starts (they may differ from the directory's).
-  const start = at + LOCAL_HEADER_SIZE + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw damaged(entry, "it runs past the end of the file");
-  return bytes.subarray(start, end);
+/** jszip's CompressedObject behind an entry read from a zip (ZipObject#_data), which its type declarations leave out. */
+interface CompressedData {
+  readonly uncompressedSize: number;
+  readonly compression: { readonly magic: string };
+  readonly compressedContent: Uint8Array;
 }
 
-function overBudget(entry: ZipEntryInfo, budget: InflateBudget, size: number): XlsxRejectedError {
-  return new XlsxRejectedError("zip-bomb", `The workbook expands to more than ${formatBytes(budget.limit)} when opened (the limit; "${entry.name}" alone passes ${formatBytes(size)}); it is not read.`);
+const STORED = "\x00\x00";
+const DEFLATED = "\x08\x00";
+
+function isCompressedData(value: unknown): value is CompressedData {
+  if (typeof value !== "object" || value === null) return false;
+  const data = value as Partial<Record<keyof CompressedData, unknown>>;
+  const compression = data.compression as { magic?: unknown } | null | undefined;
+  return typeof data.uncompressedSize === "number" && data.compressedContent instanceof Uint8Array && (compression?.magic === STORED || compression?.magic === DEFLATED);
 }
+
+/** The entry's stored data, or null when jszip does not hold it as read from the file (the caller then uses jszip's streams). */
+export function compressedDataOf(entry: JSZip.JSZipObject): CompressedData | null {
+  const data = (entry as unknown as { _data?: unknown })._data;
+  return isCompressedData(data) ? data : null;
+}
+
+const damaged = (name: string, why: string): XlsxRejectedError =>
+  new XlsxRejectedError("damaged", `The file is damaged: the zip entry "${name}" cannot be unpacked (${why}). Open it in Excel and save it again.`);
 
 /** The inflated bytes of an entry, charged to the budget. Throws XlsxRejectedError as inflateEntry does. */
-export function inflateRawEntry(bytes: Uint8Array, entry: ZipEntryInfo, budget: InflateBudget, inflateRaw: RawInflate): Uint8Array {
-  const data = storedData(bytes, entry);
+export function inflateCompressed(name: string, data: CompressedData, budget: InflateBudget, inflateRaw: RawInflate): Uint8Array {
   let inflated: Uint8Array | null;
-  if (entry.method === STORED) {
-    inflated = data.length > budget.remaining ? null : data;
+  if (data.compression.magic === STORED) {
+    inflated = data.compressedContent;
   } else {
     try {
-      inflated = inflateRaw(data, budget.remaining, entry.uncompressedSize);
+      inflated = inflateRaw(data.compressedContent, budget.remaining, data.uncompressedSize);
     } catch (error) {
-      throw damaged(entry, error instanceof Error ? error.message : String(error));
+      throw damaged(name, error instanceof Error ? error.message : String(error));
     }
   }
-  if (inflated === null || inflated.length > budget.remaining) throw overBudget(entry, budget, budget.remaining);
+  if (inflated === null || inflated.length > budget.remaining) {
+    throw new XlsxRejectedError("zip-bomb", `The workbook expands to more than ${formatBytes(budget.limit)} when opened (the limit; "${name}" alone passes ${formatBytes(budget.remaining)}); it is not read.`);
+  }
   budget.remaining -= inflated.length;
-  if (inflated.length !== entry.uncompressedSize) throw damaged(entry, "its size differs from the size the zip directory gives");
+  if (inflated.length !== data.uncompressedSize) throw damaged(name, "its size differs from the size the zip directory gives");
   return inflated;
 }

@@ -17,7 +17,29 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function startTagPattern(name: string): RegExp {
   // Quoted values may hold ">" and "/", so attributes are matched whole rather than with [^>]*.
-  return new RegExp(`<${name}(?=[\\s/>])((?:\\s+[^\\s=/>]+\\s*=\\s*(?:"[^"]*"|'[^']*'))*)\\s*(/?)>`, "g");
+  // Sticky: it is tried only where "<name" stands (see startTagMatches).
+  return new RegExp(`<${name}(?=[\\s/>])((?:\\s+[^\\s=/>]+\\s*=\\s*(?:"[^"]*"|'[^']*'))*)\\s*(/?)>`, "y");
+}
+
+/**
+ * The matches xml.matchAll would give for the start-tag pattern with the g flag, found faster:
+ * every match begins with the text "<name", so indexOf (much quicker over a 30 MB sheet than the
+ * regular expression's own scan) finds the candidates, and the pattern is tried at each, leftmost
+ * first, resuming after each match as matchAll does.
+ */
+function* startTagMatches(xml: string, name: string): Generator<RegExpExecArray> {
+  const pattern = startTagPattern(name);
+  const opening = `<${name}`;
+  for (let at = xml.indexOf(opening); at >= 0; ) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(xml);
+    if (match) {
+      yield match;
+      at = xml.indexOf(opening, match.index + match[0].length);
+    } else {
+      at = xml.indexOf(opening, at + 1);
+    }
+  }
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
@@ -43,7 +65,7 @@ function parseAttributes(source: string): Map<string, string> {
 }
 
 export function* startTags(xml: string, name: string): Generator<StartTag> {
-  for (const match of xml.matchAll(startTagPattern(name))) {
+  for (const match of startTagMatches(xml, name)) {
     yield { start: match.index, end: match.index + match[0].length, selfClosing: match[2] === "/", attributes: parseAttributes(match[1] ?? "") };
   }
 }
@@ -53,7 +75,7 @@ export function* startTags(xml: string, name: string): Generator<StartTag> {
  * tag.attributes.get(key), without building the other attributes: a sheet has a <row> per row.
  */
 export function* attributeOfStartTags(xml: string, name: string, key: string): Generator<string | undefined> {
-  for (const match of xml.matchAll(startTagPattern(name))) {
+  for (const match of startTagMatches(xml, name)) {
     let value: string | undefined;
     // The last occurrence wins, as in parseAttributes' Map.
     for (const attribute of (match[1] ?? "").matchAll(ATTRIBUTE)) {

@@ -14,8 +14,6 @@ export interface ZipEntryInfo {
   encrypted: boolean;
   compressedSize: number;
   uncompressedSize: number;
-  /** Where the entry's local header starts in the file (shifted as jszip does when data is prepended). */
-  localHeaderOffset: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -36,8 +34,6 @@ interface Directory {
   entryCount: number;
   offset: number;
   size: number;
-  /** Bytes prepended to the zip (a self-extractor's stub): added to every offset the directory gives. */
-  shift: number;
 }
 
 function findEndOfCentralDirectory(view: DataView): number {
@@ -61,14 +57,14 @@ function locateDirectory(view: DataView, eocd: number): Directory {
   if (entryCount !== U16_MAX && size !== U32_MAX && offset !== U32_MAX) {
     // Some writers prepend data (self-extractors); jszip then shifts offsets by the difference.
     const shift = eocd - size - offset;
-    const shifted = shift > 0 && !hasSignatureAt(view, offset, CENTRAL_HEADER_SIGNATURE);
-    return { entryCount, size, offset: shifted ? offset + shift : offset, shift: shifted ? shift : 0 };
+    const start = shift > 0 && !hasSignatureAt(view, offset, CENTRAL_HEADER_SIGNATURE) ? offset + shift : offset;
+    return { entryCount, size, offset: start };
   }
   const locator = eocd - 20;
   if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR_SIGNATURE) throw damaged("its ZIP64 directory is missing");
   const zip64Eocd = readU64(view, locator + 8);
   if (zip64Eocd + 56 > view.byteLength || view.getUint32(zip64Eocd, true) !== ZIP64_EOCD_SIGNATURE) throw damaged("its ZIP64 directory is missing");
-  return { entryCount: readU64(view, zip64Eocd + 32), size: readU64(view, zip64Eocd + 40), offset: readU64(view, zip64Eocd + 48), shift: 0 };
+  return { entryCount: readU64(view, zip64Eocd + 32), size: readU64(view, zip64Eocd + 40), offset: readU64(view, zip64Eocd + 48) };
 }
 
 function hasSignatureAt(view: DataView, pos: number, signature: number): boolean {
@@ -76,7 +72,7 @@ function hasSignatureAt(view: DataView, pos: number, signature: number): boolean
 }
 
 /** ZIP64 extended information: the 8-byte values, in order, for the 32-bit fields that are saturated. */
-function applyZip64Extra(view: DataView, extraStart: number, extraEnd: number, sizes: { uncompressed: number; compressed: number; offset: number }): void {
+function applyZip64Extra(view: DataView, extraStart: number, extraEnd: number, sizes: { uncompressed: number; compressed: number }): void {
   for (let pos = extraStart; pos + 4 <= extraEnd; ) {
     const id = view.getUint16(pos, true);
     const length = view.getUint16(pos + 2, true);
@@ -87,11 +83,7 @@ function applyZip64Extra(view: DataView, extraStart: number, extraEnd: number, s
         sizes.uncompressed = readU64(view, field);
         field += 8;
       }
-      if (sizes.compressed === U32_MAX && field + 8 <= end) {
-        sizes.compressed = readU64(view, field);
-        field += 8;
-      }
-      if (sizes.offset === U32_MAX && field + 8 <= end) sizes.offset = readU64(view, field);
+      if (sizes.compressed === U32_MAX && field + 8 <= end) sizes.compressed = readU64(view, field);
       return;
     }
     pos += 4 + length;
@@ -118,7 +110,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
     if (pos + CENTRAL_HEADER_SIZE > bytes.length || view.getUint32(pos, true) !== CENTRAL_HEADER_SIGNATURE) throw damaged("its zip directory is corrupt");
     const flags = view.getUint16(pos + 8, true);
     const method = view.getUint16(pos + 10, true);
-    const sizes = { compressed: view.getUint32(pos + 20, true), uncompressed: view.getUint32(pos + 24, true), offset: view.getUint32(pos + 42, true) };
+    const sizes = { compressed: view.getUint32(pos + 20, true), uncompressed: view.getUint32(pos + 24, true) };
     const nameLength = view.getUint16(pos + 28, true);
     const extraLength = view.getUint16(pos + 30, true);
     const commentLength = view.getUint16(pos + 32, true);
@@ -128,7 +120,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
     if (next > bytes.length) throw damaged("its zip directory is corrupt");
     applyZip64Extra(view, extraStart, extraStart + extraLength, sizes);
     const name = nameDecoder.decode(bytes.subarray(nameStart, extraStart)).replace(/^\//, "");
-    entries.push({ name, method, encrypted: (flags & 1) === 1, compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed, localHeaderOffset: sizes.offset + directory.shift });
+    entries.push({ name, method, encrypted: (flags & 1) === 1, compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed });
     pos = next;
   }
   return entries;
