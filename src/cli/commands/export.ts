@@ -14,10 +14,13 @@ type ExportFormat = (typeof FORMATS)[number];
 /** `-o`/`--output`, checked: never an existing file unless --force. Shared by export, merge and stamp. */
 export function outputFlag(args: ParsedArgs): string | undefined {
   const out = stringFlag(args, "-o") ?? stringFlag(args, "--output");
-  if (out !== undefined && existsSync(out) && !booleanFlag(args, "--force")) {
-    throw new FileError(out, "already exists; choose another name or add --force to replace it");
-  }
+  if (out !== undefined) refuseToOverwrite(out, booleanFlag(args, "--force"));
   return out;
+}
+
+/** Never replace a user's file without being asked (--force). */
+export function refuseToOverwrite(path: string, force: boolean): void {
+  if (existsSync(path) && !force) throw new FileError(path, "already exists; choose another name or add --force to replace it");
 }
 
 /**
