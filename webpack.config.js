@@ -2,9 +2,8 @@
  * Builds the Excel add-in into dist/ (npm run build / build:dev / dev-server).
  *
  * Shared runtime: taskpane.html is the one page Office loads; it runs the task
- * pane, the ribbon commands and the custom functions (the `functions`,
- * `commands` and `taskpane` bundles), as the Office "shared runtime" templates
- * do. functions.json is generated from the JSDoc tags in src/functions/functions.ts.
+ * pane and the custom functions (the `functions` and `taskpane` bundles), as
+ * the Office "shared runtime" templates do; the ribbon button only shows the pane. functions.json is generated from the JSDoc tags in src/functions/functions.ts.
  *
  * Production: ADDIN_ORIGIN=https://epr.example.nhs.uk npm run build rewrites
  * https://localhost:3000/ in the copied manifest to that origin.
@@ -43,7 +42,7 @@ const CONTENT_SECURITY_POLICY = [
 
 /** Modules that must never be in an entry's initial chunks (the workbench imports exceljs lazily). */
 const NOT_IN_INITIAL_CHUNKS = [{ pattern: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs" }];
-const ENTRIES_TO_GUARD = ["taskpane", "functions", "commands"];
+const ENTRIES_TO_GUARD = ["taskpane", "functions"];
 
 /**
  * The origin a production manifest points at, from ADDIN_ORIGIN, as a base URL
@@ -165,7 +164,6 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
       // WORKBENCH: the task pane over an .xlsx file in the browser (no Excel, no Office.js); exceljs loads lazily.
       workbench: "./src/workbench/index.tsx",
     },
@@ -196,8 +194,8 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // The shared runtime: the functions and commands run on the task pane's page.
-        chunks: ["functions", "commands", "taskpane"],
+        // The shared runtime: the custom functions run on the task pane's page (the ribbon button only shows the pane).
+        chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({

@@ -4,8 +4,8 @@
  */
 import ExcelJS from "exceljs";
 import path from "node:path";
-import { templateWorkbook } from "../../src/xlsx/write-template";
-import { writeIcsDetails, writeTrustsTable } from "../../src/xlsx/write-rows";
+import { templateWorkbook } from "../../src/files/writeTemplate";
+import { writeIcsDetails, writeTrustsTable } from "../../src/files/writeRows";
 import { CLEAN_ICS, CLEAN_TRUSTS, MESSY_HEADERS, MESSY_ROWS, MESSY_TITLE } from "./data";
 
 const here = path.join(__dirname, "..");

@@ -7,8 +7,8 @@ import { existsSync } from "node:fs";
 import type { CellValue, SheetData } from "../../src/core/cells";
 import { COLUMNS } from "../../src/core/columns";
 import { PLANS, STATUSES, SUPPLIERS, TRUST_TYPES } from "../../src/core/enums";
-import { templateWorkbook } from "../../src/xlsx/write-template";
-import { writeIcsDetails, writeTrustsTable } from "../../src/xlsx/write-rows";
+import { templateWorkbook } from "../../src/files/writeTemplate";
+import { writeIcsDetails, writeTrustsTable } from "../../src/files/writeRows";
 
 /** A small deterministic generator (mulberry32), so every run benchmarks the same data. */
 function random(seed: number): () => number {

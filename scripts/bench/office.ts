@@ -9,9 +9,9 @@ import type { CellValue } from "../../src/core/cells";
 import { scoreReturn } from "../../src/core/calc";
 import { buildTemplate } from "../../src/core/template/build";
 import { validateSheet } from "../../src/core/validate";
-import { createOfficeGateway } from "../../src/excel/officeGateway";
-import type { CellMark, CellWrite, FiguresSheet } from "../../src/gateway";
-import { fakeHost, FakeWorkbook, type FakeHost } from "../../test/excel/fakeExcel";
+import { createOfficeGateway } from "../../src/office/officeGateway";
+import type { CellMark, CellWrite, FiguresSheet } from "../../src/app/gateway";
+import { fakeHost, FakeWorkbook, type FakeHost } from "../../test/office/fakeExcel";
 import { returnGrid } from "./generate";
 
 export interface OfficeFigure {

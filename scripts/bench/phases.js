@@ -20,10 +20,10 @@ function mark(name) {
 async function main() {
   const ExcelJS = require("exceljs");
   const fs = require("node:fs");
-  const { preflightXlsx } = require("../../lib/xlsx/guard");
-  // The command line's inflater (Node's zlib), as src/xlsx/file.ts hands it to the guard.
-  const { nodeInflateRaw } = require("../../lib/xlsx/file");
-  const { sheetToGrid } = require("../../lib/xlsx/read");
+  const { preflightXlsx } = require("../../lib/files/guard");
+  // The command line's inflater (Node's zlib), as src/files/nodeFile.ts hands it to the guard.
+  const { nodeInflateRaw } = require("../../lib/files/nodeFile");
+  const { sheetToGrid } = require("../../lib/files/read");
   const { validateSheet } = require("../../lib/core/validate");
   const { writeValidationText } = require("../../lib/cli/format/text");
   mark("require");

@@ -220,8 +220,8 @@ ${bundleSection(result.bundle)}
 ${workbenchSection(result.workbench)}
 ## Hostile files: limits and costs
 
-Every .xlsx the command line or the workbench opens passes src/xlsx/guard first (docs/security.md).
-Its limits (src/xlsx/guard/limits.ts, \`DEFAULT_LIMITS\`):
+Every .xlsx the command line or the workbench opens passes src/files/guard first (docs/security.md).
+Its limits (src/files/guard/limits.ts, \`DEFAULT_LIMITS\`):
 
 ${limitsTable()}
 Memory follows from them. exceljs keeps about 9 bytes of objects per byte of inflated XML once loaded
@@ -258,7 +258,7 @@ What changed, largest saving first:
 - **Only the sheets read are loaded.** \`validate\`, \`score\` and \`merge\`'s sources read the trust
   sheet and the ICS sheet; when the sheet names show which the trust sheet is (\`--sheet\`, or a sheet
   named Trusts), the guard leaves the other sheets' worksheet parts out of the zip it hands exceljs
-  (\`PreflightOptions.sheetsToRead\`, src/xlsx/guard/sheet-parts.ts; \`readReturn\` in src/cli/workbook.ts),
+  (\`PreflightOptions.sheetsToRead\`, src/files/guard/sheetParts.ts; \`readReturn\` in src/cli/workbook.ts),
   copying the other parts' compressed bytes as they are. exceljs skips a sheet whose part is missing.
   The template's hidden Calc helper sheet alone is 2.2 MB of XML, a fifth of the 10,000-row return.
   Every part is still checked by the guard first; a workbook whose sheet names or relationships hold an
@@ -277,7 +277,7 @@ What changed, largest saving first:
 - **\`score\` reads without the rules** (\`readTrusts\` in src/core/validate.ts: the rows exactly as
   validateSheet reads them, no issues or messages).
 - **The guard inflates with Node's zlib on the command line** (\`RawInflate\`, injected by
-  src/xlsx/file.ts; the browser keeps jszip's streams). The entries are still jszip's, so names are
+  src/files/nodeFile.ts; the browser keeps jszip's streams). The entries are still jszip's, so names are
   those exceljs sees: a part named one thing in the zip directory and another in its local header
   is reviewed by the name exceljs uses. The review's tag scans start from indexOf rather than the
   regular expression's own search, and the row check reads only the \`r\` attribute. Guard at 10,000
@@ -301,7 +301,7 @@ STORE subset at 50,000 rows loaded in 4.6-6.5 s against 5.2-6.3 s).
 
 ### Earlier
 
-- **sheetToGrid on a sheet used down to row 1,048,576** (src/xlsx/read.ts). It built a dense array
+- **sheetToGrid on a sheet used down to row 1,048,576** (src/files/read.ts). It built a dense array
   of a million fresh empty rows through a sparse intermediate array: a 12-row sheet with one stray value
   in A1048576 took **1,207 ms and +40 MB of heap** in sheetToGrid (peak RSS 145 MB). Rows without values
   now share one frozen empty array and the dense array is allocated once: **about 130 ms and +8 MB**

@@ -4,9 +4,9 @@ import type { SheetData } from "../core/cells";
 import { detectMapping } from "../core/headers";
 import { readIcsSheet } from "../core/ics";
 import type { IcsReadResult } from "../core/results";
-import { ICS_SHEET, pickReturnSheet, TRUSTS_SHEET } from "../core/sheetChoice";
-import { loadWorkbookFile } from "../xlsx/file";
-import { listSheetInfo, sheetToGrid } from "../xlsx/read";
+import { ICS_SHEET, pickReturnSheet, TRUSTS_SHEET } from "../core/returnSheets";
+import { loadWorkbookFile } from "../files/nodeFile";
+import { listSheetInfo, sheetToGrid } from "../files/read";
 import { FileError } from "./io";
 
 /** The sheets of a return that validate and score read. */

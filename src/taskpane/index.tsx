@@ -1,9 +1,9 @@
 /** The task pane's entry: once Office is ready, render the pane over the Office.js gateway, in Office's theme. */
 import { createRoot } from "react-dom/client";
-import { createOfficeGateway } from "../excel/officeGateway";
-import { App } from "./App";
-import { paneThemeFor } from "./theme";
-import { paneHostFor, workbenchAddressFor } from "../workbench/hostChoice";
+import { createOfficeGateway } from "../office/officeGateway";
+import { App } from "../ui/App";
+import { paneThemeFor } from "../ui/theme";
+import { paneHostFor, workbenchAddressFor } from "./hostChoice";
 
 function officeTheme(): Office.OfficeTheme | undefined {
   // officeTheme is missing in some hosts and versions (e.g. Excel on the web before 2024): then light.

@@ -5,8 +5,8 @@
  */
 import { useEffect, useState, type DragEvent } from "react";
 import { FluentProvider, Spinner, Text, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { App } from "../taskpane/App";
-import { FailureBar } from "../taskpane/components/FailureBar";
+import { App } from "../ui/App";
+import { FailureBar } from "../ui/components/FailureBar";
 import { WorkbenchToolbar } from "./components/Toolbar";
 import { WorkbookPanel } from "./components/WorkbookPanel";
 import { useWorkbook } from "./hooks/useWorkbook";

@@ -4,7 +4,7 @@
  */
 import { cellAddress, isErrorValue, type CellValue, type SheetData } from "../core/cells";
 import type { Severity } from "../core/issues";
-import { parseRangeBounds, type RangeBounds } from "../excel/addresses";
+import { parseRangeBounds, type RangeBounds } from "../core/sheet/addresses";
 
 /** Rows and columns the grid renders at most: big sheets show their top-left corner with a note. */
 export const MAX_GRID_ROWS = 500;

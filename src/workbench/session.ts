@@ -2,8 +2,8 @@
  * Everything of the workbench that needs exceljs, in one module the page imports lazily
  * (await import("./session")), so the page shows at once and exceljs loads only when a workbook opens.
  */
-import { XlsxGateway } from "../xlsx/gateway/xlsxGateway";
-import { readMarks } from "../xlsx/gateway/marks";
+import { XlsxGateway } from "../files/gateway/xlsxGateway";
+import { readMarks } from "../files/gateway/marks";
 import { gridSheet, type GridSheet } from "./gridModel";
 
 export { XlsxGateway };

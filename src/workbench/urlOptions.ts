@@ -5,7 +5,7 @@
  *   ?example=clean-ics-return  opens a shipped example at once
  * Unknown or misspelt values are ignored (the defaults apply).
  */
-import { VIEWS, type PaneTheme, type ViewName } from "../taskpane/App";
+import { VIEWS, type PaneTheme, type ViewName } from "../ui/App";
 import { EXAMPLE_IDS, type ExampleId } from "./exampleIds";
 
 export interface WorkbenchOptions {

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterSheetData, buildZip, deflated, rawEntriesOf, SHEET, withPart, type RawEntry } from "../xlsx/guard/build";
+import { afterSheetData, buildZip, deflated, rawEntriesOf, SHEET, withPart, type RawEntry } from "../files/guard/build";
 import { runCli, type CliRun } from "./run";
 
 const MB = 1024 * 1024;

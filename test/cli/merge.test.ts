@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadWorkbookFile } from "../../src/xlsx/file";
-import { sheetToGrid } from "../../src/xlsx/read";
+import { loadWorkbookFile } from "../../src/files/nodeFile";
+import { sheetToGrid } from "../../src/files/read";
 import { EAST, NORTH, SOUTH, tempFolder, writeTrustBook, type TrustBook } from "../core/merge/trustWorkbooks";
 import { runCli } from "./run";
 

@@ -1,7 +1,7 @@
 import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadWorkbookFile } from "../../src/xlsx/file";
-import { STAMP_SHEET } from "../../src/xlsx/stamp";
+import { loadWorkbookFile } from "../../src/files/nodeFile";
+import { STAMP_SHEET } from "../../src/files/stampWorkbook";
 import { NORTH, SOUTH, tempFolder, writeTrustBook, type TrustBook } from "../core/merge/trustWorkbooks";
 import { runCli } from "./run";
 

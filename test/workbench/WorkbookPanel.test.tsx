@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import ExcelJS from "exceljs";
 import { WorkbookPanel } from "../../src/workbench/components/WorkbookPanel";
-import { XlsxGateway } from "../../src/xlsx/gateway/xlsxGateway";
+import { XlsxGateway } from "../../src/files/gateway/xlsxGateway";
 
 // jsdom has no layout: scrolling into view is the browser's job (the e2e tests check it).
 beforeAll(() => {

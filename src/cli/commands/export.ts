@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { exportCsv, exportJson } from "../../core/export";
-import { readWorkbookReturn } from "../../xlsx/stamp";
+import { readWorkbookReturn } from "../../files/stampWorkbook";
 import { allowOnly, booleanFlag, isoDateFlag, stringFlag, type ParsedArgs } from "../args";
 import { FileError, UsageError, type CliIo } from "../io";
 import { openReturn } from "../workbook";

@@ -1,9 +1,9 @@
 /** `epr-return merge FILE… -o OUT.xlsx [--on-duplicate keep|replace|both] [--sheet NAME] [--force]` */
 import { DUPLICATE_POLICIES, mergeReturns, type DuplicatePolicy, type MergeResult, type MergeSource, type SourceSummary } from "../../core/merge";
 import type { ValidationResult } from "../../core/results";
-import { mergedWorkbook } from "../../xlsx/merge";
-import { loadWorkbook } from "../../xlsx/read";
-import { readWorkbookReturn } from "../../xlsx/stamp";
+import { mergedWorkbook } from "../../files/mergeWorkbook";
+import { loadWorkbook } from "../../files/read";
+import { readWorkbookReturn } from "../../files/stampWorkbook";
 import { allowOnly, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
 import { UsageError, type CliIo } from "../io";

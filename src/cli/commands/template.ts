@@ -1,5 +1,5 @@
 /** `epr-return template OUT.xlsx [--force]`: writes the template workbook of spec section 2. */
-import { templateWorkbook } from "../../xlsx/write-template";
+import { templateWorkbook } from "../../files/writeTemplate";
 import { allowOnly, booleanFlag, type ParsedArgs } from "../args";
 import { FileError, UsageError, type CliIo } from "../io";
 import { refuseToOverwrite } from "./export";

@@ -4,8 +4,8 @@
  */
 import type ExcelJS from "exceljs";
 import type { ValidationResult } from "../../core/results";
-import { loadWorkbookFile } from "../../xlsx/file";
-import { StampReadError, stampWorkbook, verifyWorkbook, type VerifyResult } from "../../xlsx/stamp";
+import { loadWorkbookFile } from "../../files/nodeFile";
+import { StampReadError, stampWorkbook, verifyWorkbook, type VerifyResult } from "../../files/stampWorkbook";
 import { allowOnly, booleanFlag, isoDateFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
 import { FileError, UsageError, type CliIo } from "../io";

@@ -14,7 +14,7 @@
  */
 import { cellAt, lastRow, type CellValue, type Row, type SheetData } from "../cells";
 import { StampSchema, type RowStamp, type Stamp } from "./stamp";
-import { ADDIN_SHEET_PREFIX } from "../sheetChoice";
+import { ADDIN_SHEET_PREFIX } from "../returnSheets";
 
 /** A very hidden sheet: not even listed under Unhide in Excel, so nobody edits it by accident. */
 export const STAMP_SHEET = `${ADDIN_SHEET_PREFIX}stamp`;

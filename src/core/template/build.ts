@@ -1,4 +1,4 @@
-/** The template workbook of spec section 2, as data (rendered by src/xlsx and by the Office.js gateway). */
+/** The template workbook of spec section 2, as data (rendered by src/files and by the Office.js gateway). */
 import type { TemplateSpec } from "./types";
 import { buildGuidanceSheet } from "./guidance";
 import { buildIcsSheet } from "./ics";

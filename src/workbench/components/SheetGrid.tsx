@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { cellAddress, columnLetters } from "../../core/cells";
-import { MARK_STYLES } from "../../excel/marks";
+import { MARK_STYLES } from "../../app/marks";
 import { selectedCells, type GridSheet } from "../gridModel";
 
 const HEADER_HEIGHT = "28px";

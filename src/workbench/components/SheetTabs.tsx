@@ -1,6 +1,6 @@
 /** The workbook's sheets as tabs under the grid, as in Excel; hidden sheets (e.g. Lists) are shown and say so. */
 import { Tab, TabList } from "@fluentui/react-components";
-import type { SheetInfo } from "../../gateway";
+import type { SheetInfo } from "../../app/gateway";
 
 export interface SheetTabsProps {
   readonly sheets: readonly SheetInfo[];

@@ -1,8 +1,8 @@
 /** The open workbook's grid: the sheet on screen, what is selected, a note when the sheet is cut, and the sheet tabs. */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { columnLetters } from "../../core/cells";
-import { parseRangeBounds } from "../../excel/addresses";
-import { FailureBar } from "../../taskpane/components/FailureBar";
+import { parseRangeBounds } from "../../core/sheet/addresses";
+import { FailureBar } from "../../ui/components/FailureBar";
 import { useWorkbookView } from "../hooks/useWorkbookView";
 import type { WorkbenchGateway } from "../loadSession";
 import { SheetGrid } from "./SheetGrid";

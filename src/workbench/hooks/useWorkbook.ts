@@ -3,7 +3,7 @@
  * Each open makes a new gateway, so the task pane (keyed by `generation`) starts afresh on it.
  */
 import { useState } from "react";
-import { useOperation, type Operation } from "../../taskpane/hooks/useOperation";
+import { useOperation, type Operation } from "../../ui/hooks/useOperation";
 import { downloadBytes, saveName } from "../download";
 import { EXAMPLE_URLS } from "../exampleUrls";
 import type { ExampleId } from "../exampleIds";

@@ -4,8 +4,8 @@
  * "go to cell" (gateway.selectCell) switches to that sheet and selects the cell.
  */
 import { useCallback, useEffect, useState } from "react";
-import type { SheetInfo } from "../../gateway";
-import { messageOf, useOperation, type Operation } from "../../taskpane/hooks/useOperation";
+import type { SheetInfo } from "../../app/gateway";
+import { messageOf, useOperation, type Operation } from "../../ui/hooks/useOperation";
 import type { GridSheet } from "../gridModel";
 import { typedValue } from "../gridModel";
 import { loadSession, type WorkbenchGateway } from "../loadSession";

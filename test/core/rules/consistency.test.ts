@@ -1,4 +1,4 @@
-import { CONSISTENCY_RULES } from "../../../src/core/rules";
+import { CONSISTENCY_RULES } from "../../../src/core/rules/consistency";
 import { cellsOf, issuesOf, LIVE_ROW, NEW_EPR_ROW, validateRows } from "./sheetBuilder";
 
 const inconsistent = (rows: Parameters<typeof validateRows>[0], submitted?: string) => cellsOf(validateRows(rows, submitted), "inconsistent");

@@ -1,4 +1,4 @@
-import { fundingGap, isOverTwoYears } from "../../../src/core/rules";
+import { fundingGap, isOverTwoYears } from "../../../src/core/rules/funding";
 import { cellsOf, issuesOf, NEW_EPR_ROW, validateRows } from "./sheetBuilder";
 
 describe("funding_gap", () => {

@@ -1,4 +1,4 @@
-import { REQUIRED_RULES } from "../../../src/core/rules";
+import { REQUIRED_RULES } from "../../../src/core/rules/required";
 import { validateSheet } from "../../../src/core/validate";
 import { cellsOf, issuesOf, LIVE_ROW, NEW_EPR_ROW, SUBMITTED, trustsSheet, validateRows } from "./sheetBuilder";
 

@@ -6,7 +6,7 @@ import type { Locator, Page } from "playwright-core";
 import { baseUrl } from "./browser";
 import { loadXlsx, REPO } from "./workbook";
 import type ExcelJS from "exceljs";
-import type { ViewName } from "../../../src/taskpane/App";
+import type { ViewName } from "../../../src/ui/App";
 
 export const SCREENSHOTS = join(REPO, "docs", "screenshots");
 

@@ -1,0 +1,137 @@
+/** What the Scores view draws and writes, derived from the trust rows and the score (pure). */
+import { installationDate } from "../core/calc";
+import type { IsoDate } from "../core/dates";
+import { isLiveOrImplementing, planChangesSystem } from "../core/enums";
+import type { Supplier } from "../core/enums";
+import type { ScoreResult } from "../core/results";
+import type { TrustRow } from "../core/schema";
+import type { FiguresSheet } from "./gateway";
+
+export interface SupplierShare {
+  readonly supplier: Supplier;
+  /** Share of the trusts with a current system that are on this supplier. */
+  readonly now: number;
+  /** Share of the trusts with a target system that will be on this supplier. */
+  readonly target: number;
+}
+
+function nowSupplier(row: TrustRow): Supplier | null {
+  return row.eprStatus === "Live" ? row.supplier : null;
+}
+
+function targetSupplier(row: TrustRow): Supplier | null {
+  if (planChangesSystem(row.plan)) return row.targetSupplier;
+  return isLiveOrImplementing(row.eprStatus) ? row.supplier : null;
+}
+
+function shares(suppliers: readonly (Supplier | null)[]): Map<Supplier, number> {
+  const known = suppliers.filter((s): s is Supplier => s !== null);
+  const counts = new Map<Supplier, number>();
+  for (const s of known) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return new Map([...counts].map(([s, c]) => [s, c / known.length]));
+}
+
+/**
+ * Shares by supplier, now (spec 7.1 current systems) and at target, largest first. In-house and Other are
+ * one bar each here: the chart is about suppliers, while convergence counts each of their trusts apart.
+ */
+export function supplierShares(rows: readonly TrustRow[]): SupplierShare[] {
+  const now = shares(rows.map(nowSupplier));
+  const target = shares(rows.map(targetSupplier));
+  const suppliers = new Set<Supplier>([...now.keys(), ...target.keys()]);
+  return [...suppliers]
+    .map((supplier) => ({ supplier, now: now.get(supplier) ?? 0, target: target.get(supplier) ?? 0 }))
+    .sort((a, b) => Math.max(b.now, b.target) - Math.max(a.now, a.target) || a.supplier.localeCompare(b.supplier));
+}
+
+export interface CoverageStep {
+  readonly date: IsoDate;
+  /** Share of all trust rows installed by this date. */
+  readonly share: number;
+}
+
+/** The share of trusts installed over time (spec 7.3 installation dates), one step per distinct date. */
+export function coverageSteps(rows: readonly TrustRow[]): CoverageStep[] {
+  const dates = rows.map(installationDate).filter((d): d is IsoDate => d !== null).sort();
+  const steps: CoverageStep[] = [];
+  dates.forEach((date, i) => {
+    const step = { date, share: (i + 1) / rows.length };
+    if (steps.at(-1)?.date === date) steps[steps.length - 1] = step;
+    else steps.push(step);
+  });
+  return steps;
+}
+
+export const SCORES_SHEET = "EPR Scores";
+
+export type FigureValue = string | number | boolean | null;
+export type Figure = readonly [label: string, value: FigureValue];
+
+export interface ScoreSections {
+  readonly convergence: readonly Figure[];
+  readonly coverage: readonly Figure[];
+  readonly funding: readonly Figure[];
+  readonly options: readonly Figure[];
+}
+
+/** The figures by section, labelled as on the template's Summary sheet where they overlap. */
+export function scoreSections(score: ScoreResult, weightedByBeds: boolean): ScoreSections {
+  const { now, target } = score.convergence;
+  const { coverage, funding } = score;
+  return {
+    convergence: [
+      ["Trusts", score.trusts],
+      ["Distinct systems (now)", now.systems],
+      ["HHI (now)", now.hhi],
+      ["Effective systems (now)", now.effective],
+      ["Convergence score (now)", now.score],
+      ["Distinct systems (target)", target.systems],
+      ["HHI (target)", target.hhi],
+      ["Effective systems (target)", target.effective],
+      ["Convergence score (target)", target.score],
+    ],
+    coverage: [
+      ["Target date", coverage.asOf],
+      ["Installed by target date", coverage.installed],
+      ["Implementing at target date", coverage.implementing],
+      ["Installed share", coverage.installedShare],
+      ["Covered share", coverage.coveredShare],
+      ["Target met", coverage.met],
+      ["Date 90% installed", coverage.date90],
+    ],
+    funding: [
+      ["Total cost (£)", funding.totalCost],
+      ["Local funding (£)", funding.localFunding],
+      ["National funding requested (£)", funding.nationalFunding],
+      ["Funding gap (£)", funding.gap],
+    ],
+    options: [
+      ["Target profile", coverage.profile],
+      ["Weighted by beds", weightedByBeds],
+      // With bed weighting, trusts with blank beds are left out of the shares (spec 7.2): say how many.
+      ...(weightedByBeds
+        ? ([["Left out for blank beds (now)", now.leftOut ?? 0], ["Left out for blank beds (target)", target.leftOut ?? 0]] as const)
+        : []),
+    ],
+  };
+}
+
+/** The labels of the template's Summary sheet (spec section 2), in its order. */
+export const SUMMARY_LABELS: readonly string[] = [
+  "Trusts", "Distinct systems (now)", "HHI (now)", "Effective systems (now)", "Convergence score (now)",
+  "Distinct systems (target)", "HHI (target)", "Effective systems (target)", "Convergence score (target)",
+  "Target date", "Installed by target date", "Implementing at target date", "Installed share", "Covered share",
+  "Target met", "Total cost (£)", "Local funding (£)", "National funding requested (£)", "Funding gap (£)",
+];
+
+/** Every figure as a [label, value] row, unrounded, for Write Summary: the Summary's figures in its order, then the rest. */
+export function summaryRows(score: ScoreResult, weightedByBeds: boolean): Figure[] {
+  const s = scoreSections(score, weightedByBeds);
+  const all = [...s.convergence, ...s.coverage, ...s.funding, ...s.options];
+  const onSummary = (f: Figure) => SUMMARY_LABELS.includes(f[0]);
+  return [...all.filter(onSummary), ...all.filter((f) => !onSummary(f))];
+}
+
+export function figuresSheet(score: ScoreResult, weightedByBeds: boolean): FiguresSheet {
+  return { name: SCORES_SHEET, rows: summaryRows(score, weightedByBeds) };
+}

@@ -1,0 +1,96 @@
+/**
+ * All the task pane knows of a workbook. Implemented over Office.js (src/office)
+ * and over exceljs (src/files, for the workbench and the command line). Every method is one batched
+ * operation: implementations keep round trips constant whatever the row count.
+ */
+import type { CellValue, SheetData } from "../core/cells";
+import type { Severity } from "../core/issues";
+import type { TemplateSpec } from "../core/template/types";
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visible: boolean;
+}
+
+export interface CellMark {
+  /** A1 address on the sheet. */
+  readonly address: string;
+  readonly severity: Severity;
+}
+
+export interface CellWrite {
+  readonly address: string;
+  readonly value: string | number | boolean | null;
+}
+
+/** What inserting the template would do: each template sheet and the name it would get. */
+export interface TemplatePlan {
+  readonly sheets: readonly { readonly templateName: string; readonly name: string; readonly renamed: boolean }[];
+}
+
+/** A labelled table of figures the add-in writes as values (Scores → Write Summary). */
+export interface FiguresSheet {
+  readonly name: string;
+  readonly rows: readonly (readonly (string | number | boolean | null)[])[];
+}
+
+/** How appendTrustRows places rows: see WorkbookGateway.appendTrustRows. */
+export interface AppendTrustRowsOptions {
+  /**
+   * Where each row came from, one per row, written in the table's `Source` column (the column is added at
+   * the table's right when it has none). Omitted: no Source is written and no column is added.
+   */
+  readonly sources?: readonly string[];
+}
+
+export interface AppendedTrustRows {
+  /** 1-based sheet rows the new rows went into (lastRow = firstRow - 1 when there were none). */
+  readonly firstRow: number;
+  readonly lastRow: number;
+  /** Whether the `Source` column was added to the table. */
+  readonly sourceColumnAdded: boolean;
+  /** The table's `Source` column (1-based sheet column) when sources were given, else null. */
+  readonly sourceColumn: number | null;
+}
+
+/** A stamp sheet cell: text or a number (the stamp's layout is src/core/stamp/sheetLayout.ts). */
+export type StampSheetCell = string | number | null;
+
+export interface WorkbookGateway {
+  listSheets(): Promise<SheetInfo[]>;
+  /** The sheet's used range as the core's grid (dates as Date, errors as ErrorValue). */
+  readSheet(name: string): Promise<SheetData>;
+  /** Which names the template's sheets would get (existing sheets are never replaced: new names are chosen). */
+  planTemplate(spec: TemplateSpec): Promise<TemplatePlan>;
+  /** Adds the template's sheets under the plan's names; never touches other sheets. */
+  insertTemplate(spec: TemplateSpec, plan: TemplatePlan): Promise<void>;
+  /**
+   * Marks cells as having issues without changing the user's own formats
+   * (implementations use conditional formats the add-in owns), replacing earlier marks on that sheet.
+   */
+  markCells(sheet: string, marks: readonly CellMark[]): Promise<void>;
+  /** Removes the add-in's marks from the sheet; the user's formats are exactly as before marking. */
+  clearMarks(sheet: string): Promise<void>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Writes values (e.g. fixes) into cells the user asked to change. */
+  writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
+  /** Writes a sheet of figures the add-in owns; creates it, or replaces the add-in's earlier one. Returns the name used. */
+  writeFigures(figures: FiguresSheet): Promise<string>;
+  /** Workbook-stored settings (document settings in Excel). */
+  loadSetting(key: string): Promise<unknown>;
+  saveSetting(key: string, value: unknown): Promise<void>;
+  /**
+   * Adds rows at the end of the sheet's table (its first table), so they are part of it: trailing wholly blank
+   * rows of the table are filled first, then the table grows. `rows[i][c]` is the value for sheet column c + 1
+   * (index 0 is column A); values outside the table's columns must be null. Dates (Date) are written as
+   * dates, with a date format. One batch, whatever the row count.
+   */
+  appendTrustRows(sheet: string, rows: readonly (readonly CellValue[])[], options: AppendTrustRowsOptions): Promise<AppendedTrustRows>;
+  /**
+   * Writes the validation stamp sheet (`_epr_stamp`, very hidden) from A1, replacing an earlier one. It is
+   * read back with readSheet, which reads very hidden sheets too.
+   */
+  writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void>;
+  /** Calls listener after the sheet's cells change; resolves to an unsubscribe function. */
+  onSheetChanged(sheet: string, listener: () => void): Promise<() => Promise<void>>;
+}

@@ -1,0 +1,64 @@
+/** Issues grouped for display: one group per sheet row, titled with the trust's name where there is one. */
+import type { Issue, Severity } from "../core/issues";
+import type { TrustRow } from "../core/schema";
+import type { CellMark, CellWrite } from "./gateway";
+
+export interface IssueGroup {
+  readonly key: string;
+  readonly title: string;
+  readonly issues: readonly Issue[];
+}
+
+function groupTitle(issue: Issue, trusts: ReadonlyMap<number, TrustRow>, headerRow: number | null, trustSheet: string): string {
+  if (issue.sheet !== trustSheet) return `${issue.sheet} sheet, row ${issue.row}`;
+  if (issue.row === headerRow) return `Row ${issue.row}: headers`;
+  const trust = trusts.get(issue.row);
+  const name = trust?.trustName ?? "(no trust name)";
+  const code = trust?.trustCode ? ` (${trust.trustCode})` : "";
+  return `Row ${issue.row}: ${name}${code}`;
+}
+
+/** Groups in the order the issues come (they are sorted by row), one per sheet and row. */
+export function groupIssues(issues: readonly Issue[], trusts: readonly TrustRow[], headerRow: number | null, trustSheet: string): IssueGroup[] {
+  const byRow = new Map(trusts.map((t) => [t.row, t]));
+  const groups = new Map<string, { title: string; issues: Issue[] }>();
+  for (const issue of issues) {
+    const key = `${issue.sheet}!${issue.row}`;
+    const group = groups.get(key);
+    if (group) group.issues.push(issue);
+    else groups.set(key, { title: groupTitle(issue, byRow, headerRow, trustSheet), issues: [issue] });
+  }
+  return [...groups].map(([key, g]) => ({ key, title: g.title, issues: g.issues }));
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { warning: 0, error: 1 };
+
+/** One mark per cell (the most severe issue wins), per sheet. */
+export function marksBySheet(issues: readonly Issue[]): Map<string, CellMark[]> {
+  const bySheet = new Map<string, Map<string, Severity>>();
+  for (const issue of issues) {
+    const cells = bySheet.get(issue.sheet) ?? new Map<string, Severity>();
+    const before = cells.get(issue.cell);
+    if (before === undefined || SEVERITY_RANK[issue.severity] > SEVERITY_RANK[before]) cells.set(issue.cell, issue.severity);
+    bySheet.set(issue.sheet, cells);
+  }
+  return new Map([...bySheet].map(([sheet, cells]) => [sheet, [...cells].map(([address, severity]) => ({ address, severity }))]));
+}
+
+/** A fix the user can apply: a `non_canonical` issue that says what to write. */
+export type FixableIssue = Issue & { readonly replacement: string | number | boolean };
+
+export function isFixable(issue: Issue): issue is FixableIssue {
+  const r = issue.replacement;
+  return issue.code === "non_canonical" && (typeof r === "string" || typeof r === "number" || typeof r === "boolean");
+}
+
+export function fixWritesBySheet(fixes: readonly FixableIssue[]): Map<string, CellWrite[]> {
+  const bySheet = new Map<string, CellWrite[]>();
+  for (const fix of fixes) {
+    const writes = bySheet.get(fix.sheet) ?? [];
+    writes.push({ address: fix.cell, value: fix.replacement });
+    bySheet.set(fix.sheet, writes);
+  }
+  return bySheet;
+}

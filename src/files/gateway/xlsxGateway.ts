@@ -1,0 +1,205 @@
+/**
+ * The WorkbookGateway over exceljs, for the browser workbench (and node tests): the workbook
+ * lives in memory; toBuffer() gives the .xlsx bytes to save. Same semantics as the Office
+ * gateway (src/office/officeGateway.ts): marks are conditional formats the add-in owns,
+ * the figures sheet is tracked in a setting, the template never replaces a sheet.
+ *
+ * Settings are stored in the workbook on a veryHidden sheet (settingsSheet.ts), which the
+ * gateway hides from its callers: listSheets leaves it out and no method reads or writes it.
+ *
+ * Notifications, for the workbench grid: onSheetChanged after a sheet's cells change
+ * (writeCells, writeFigures, insertTemplate for the new sheets, notifyEdited for the grid's own
+ * edits); onChange after anything the grid shows changes (the same, plus marks); and
+ * onSelectionChanged after selectCell. Marks do not fire onSheetChanged: they change no value,
+ * and the task pane revalidates on onSheetChanged, which would otherwise mark again, forever.
+ */
+import ExcelJS from "exceljs";
+import type { CellValue, SheetData } from "../../core/cells";
+import type { TemplateSpec } from "../../core/template/types";
+import { formatRange, parseRangeBounds } from "../../core/sheet/addresses";
+import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "../../app/marks";
+import { planSheetNames } from "../../core/sheet/sheetNames";
+import type { AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway } from "../../app/gateway";
+import { preflightXlsx, type XlsxLimits } from "../guard";
+import { listSheetInfo, loadWorkbook, sheetToGrid } from "../read";
+import { writeTemplate } from "../writeTemplate";
+import { writeFigures } from "./figures";
+import { Listeners, rethrowListenerErrors } from "./listeners";
+import { replaceMarks } from "./marks";
+import { readSetting, writeSetting } from "./settingsSheet";
+import { requireUserSheet, sameSheetName, SETTINGS_SHEET, takenSheetNames } from "./sheets";
+import { writeStampRows } from "./stampSheet";
+import { appendTrustRows } from "./trustRows";
+import { writeCellValues } from "./writeCells";
+
+export interface CellSelection {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export class XlsxGateway implements WorkbookGateway {
+  private readonly sheetListeners = new Map<string, Listeners<[]>>();
+  private readonly changeListeners = new Listeners<[]>();
+  private readonly selectionListeners = new Listeners<[sheet: string, address: string]>();
+  private selected: CellSelection | null = null;
+
+  constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** Opens .xlsx bytes through the guard (zip bombs, huge or damaged files are refused with a user-facing message). */
+  static async open(data: ArrayBuffer | Uint8Array, limits?: Partial<XlsxLimits>): Promise<XlsxGateway> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    return new XlsxGateway(await loadWorkbook(await preflightXlsx(bytes, limits)));
+  }
+
+  /** A new workbook with one empty sheet, "Sheet1". */
+  static blank(): XlsxGateway {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Sheet1");
+    return new XlsxGateway(workbook);
+  }
+
+  /** The workbook as .xlsx bytes (for "save"). */
+  async toBuffer(): Promise<Uint8Array> {
+    // exceljs types the result as ArrayBuffer; it is a Buffer in node and a Uint8Array in the browser: copy it either way.
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return listSheetInfo(this.workbook).filter((info) => !sameSheetName(info.name, SETTINGS_SHEET));
+  }
+
+  async readSheet(name: string): Promise<SheetData> {
+    return sheetToGrid(requireUserSheet(this.workbook, name));
+  }
+
+  async planTemplate(spec: TemplateSpec): Promise<TemplatePlan> {
+    return planSheetNames(spec.sheets.map((s) => s.name), takenSheetNames(this.workbook));
+  }
+
+  async insertTemplate(spec: TemplateSpec, plan: TemplatePlan): Promise<void> {
+    const names = checkedPlanNames(spec, plan, takenSheetNames(this.workbook));
+    writeTemplate(this.workbook, spec, names);
+    this.changed(Object.values(names));
+  }
+
+  async markCells(sheet: string, marks: readonly CellMark[]): Promise<void> {
+    await this.replaceMarks(sheet, planMarks(marks));
+  }
+
+  async clearMarks(sheet: string): Promise<void> {
+    await this.replaceMarks(sheet, null);
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const ws = requireUserSheet(this.workbook, sheet);
+    const bounds = parseRangeBounds(address);
+    if (!bounds) throw new Error(`Cannot go to "${address}" on "${ws.name}": not an A1 cell or range address.`);
+    this.selected = { sheet: ws.name, address: formatRange(bounds) };
+    rethrowListenerErrors(this.selectionListeners.notify(this.selected.sheet, this.selected.address));
+  }
+
+  /** The cell or range selectCell last went to, or null. */
+  get selection(): CellSelection | null {
+    return this.selected;
+  }
+
+  async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    const ws = requireUserSheet(this.workbook, sheet);
+    writeCellValues(ws, writes);
+    this.changed([ws.name]);
+  }
+
+  async writeFigures(figures: FiguresSheet): Promise<string> {
+    const name = writeFigures(this.workbook, figures);
+    this.changed([name]);
+    return name;
+  }
+
+  async appendTrustRows(sheet: string, rows: readonly (readonly CellValue[])[], options: AppendTrustRowsOptions): Promise<AppendedTrustRows> {
+    const ws = requireUserSheet(this.workbook, sheet);
+    const appended = appendTrustRows(ws, rows, options);
+    this.changed([ws.name]);
+    return appended;
+  }
+
+  async writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void> {
+    writeStampRows(this.workbook, rows);
+    // The stamp sheet is very hidden: only listeners on it (none in the pane) hear of it.
+    this.changed([]);
+  }
+
+  async loadSetting(key: string): Promise<unknown> {
+    return readSetting(this.workbook, key);
+  }
+
+  async saveSetting(key: string, value: unknown): Promise<void> {
+    writeSetting(this.workbook, key, value);
+  }
+
+  async onSheetChanged(sheet: string, listener: () => void): Promise<() => Promise<void>> {
+    const key = sheet.toLowerCase();
+    const listeners = this.sheetListeners.get(key) ?? new Listeners<[]>();
+    this.sheetListeners.set(key, listeners);
+    const remove = listeners.add(listener);
+    return async () => {
+      remove();
+      if (listeners.size === 0 && this.sheetListeners.get(key) === listeners) this.sheetListeners.delete(key);
+    };
+  }
+
+  /** For the workbench grid: the user edited cells of the sheet in the grid (fires onSheetChanged and onChange). */
+  notifyEdited(sheet: string): void {
+    this.changed([requireUserSheet(this.workbook, sheet).name]);
+  }
+
+  /** Calls listener after any change the grid shows (values, new sheets, marks); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    return this.changeListeners.add(listener);
+  }
+
+  /** Calls listener after selectCell ("go to cell"); returns the unsubscribe. */
+  onSelectionChanged(listener: (sheet: string, address: string) => void): () => void {
+    return this.selectionListeners.add(listener);
+  }
+
+  private async replaceMarks(sheet: string, ranges: MarkRanges | null): Promise<void> {
+    const ws = requireUserSheet(this.workbook, sheet);
+    replaceMarks(ws, ranges);
+    // As the Office gateway does, so the task pane can tell after a reopen which cells are marked;
+    // an unchanged record is not rewritten, so clearing an unmarked sheet leaves the file as it was.
+    const previous = readSetting(this.workbook, MARKS_SETTING);
+    const next = updateMarksRecord(previous, ws.name, ranges);
+    if (JSON.stringify(previous ?? {}) !== JSON.stringify(next)) writeSetting(this.workbook, MARKS_SETTING, next);
+    this.changed([]);
+  }
+
+  /** Fires the sheets' listeners, then the general ones; every listener runs before any error is thrown. */
+  private changed(sheets: readonly string[]): void {
+    const errors: unknown[] = [];
+    for (const [key, listeners] of this.sheetListeners) {
+      if (sheets.some((name) => sameSheetName(name, key))) errors.push(...listeners.notify());
+    }
+    errors.push(...this.changeListeners.notify());
+    rethrowListenerErrors(errors);
+  }
+}
+
+/**
+ * The plan as writeTemplate's names (template name → name in this workbook). Refuses a plan
+ * that misses a template sheet, or that would now replace a sheet (the workbook changed since).
+ */
+function checkedPlanNames(spec: TemplateSpec, plan: TemplatePlan, existing: readonly string[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  const chosen: string[] = [];
+  for (const sheet of spec.sheets) {
+    const planned = plan.sheets.find((s) => s.templateName === sheet.name);
+    if (!planned) throw new Error(`The template plan has no name for the sheet "${sheet.name}": plan the template again.`);
+    const clash = [...existing, ...chosen].find((name) => sameSheetName(name, planned.name));
+    if (clash !== undefined) {
+      throw new Error(`A sheet named "${clash}" is already in the workbook, and the template never replaces a sheet: insert the template again.`);
+    }
+    names[sheet.name] = planned.name;
+    chosen.push(planned.name);
+  }
+  return names;
+}

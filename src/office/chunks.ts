@@ -1,0 +1,136 @@
+/**
+ * Splits bulk writes into requests that Excel on the web accepts. Excel on the web
+ * refuses a request whose payload is over 5 MB, so writes are packed into chunks whose
+ * estimated payload stays under MAX_CHUNK_BYTES; each chunk is one context.sync(). The
+ * number of syncs therefore grows with the bytes written (one per ~4 MB), never with
+ * the number of rows as such. Pure.
+ */
+import { parseAddress } from "../core/cells";
+import type { CellWrite } from "../app/gateway";
+import { blockRange } from "../core/sheet/addresses";
+import { consecutiveRuns } from "../core/sheet/compactRanges";
+
+/** Headroom under the 5 MB limit for the request envelope and our estimate's error. */
+export const MAX_CHUNK_BYTES = 4_000_000;
+/** What one queued command costs beyond its data (object path, action, ids), generously. */
+export const REQUEST_OVERHEAD_BYTES = 256;
+
+export type WriteKind = "values" | "formulas" | "numberFormat";
+export type WriteScalar = string | number | boolean;
+
+/** One rectangular write: `data` goes into `kind` of the block whose top-left cell is (row, col). */
+export interface WriteBlock {
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
+  readonly kind: WriteKind;
+  readonly data: readonly (readonly WriteScalar[])[];
+}
+
+/** UTF-8 length of a string (what travels), without allocating an encoded copy. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function estimateBlockBytes(block: WriteBlock): number {
+  return utf8Length(JSON.stringify(block.data)) + utf8Length(block.sheet) + REQUEST_OVERHEAD_BYTES;
+}
+
+export function blockAddress(block: WriteBlock): string {
+  return blockRange(block.row, block.col, block.data.length, block.data[0]?.length ?? 1);
+}
+
+/** A block over maxBytes → several blocks of whole rows, each within maxBytes (a single huge row stays alone). */
+export function splitBlock(block: WriteBlock, maxBytes: number): WriteBlock[] {
+  if (estimateBlockBytes(block) <= maxBytes) return [block];
+  const pieces: WriteBlock[] = [];
+  let startIndex = 0;
+  let rows: (readonly WriteScalar[])[] = [];
+  let bytes = REQUEST_OVERHEAD_BYTES + utf8Length(block.sheet) + 2;
+  block.data.forEach((row, index) => {
+    const rowBytes = utf8Length(JSON.stringify(row)) + 1;
+    if (rows.length > 0 && bytes + rowBytes > maxBytes) {
+      pieces.push({ ...block, row: block.row + startIndex, data: rows });
+      startIndex = index;
+      rows = [];
+      bytes = REQUEST_OVERHEAD_BYTES + utf8Length(block.sheet) + 2;
+    }
+    rows.push(row);
+    bytes += rowBytes;
+  });
+  if (rows.length > 0) pieces.push({ ...block, row: block.row + startIndex, data: rows });
+  return pieces;
+}
+
+/** Blocks (split where needed) packed in order into chunks of at most maxBytes each. */
+export function chunkBlocks(blocks: readonly WriteBlock[], maxBytes: number = MAX_CHUNK_BYTES): WriteBlock[][] {
+  const chunks: WriteBlock[][] = [];
+  let current: WriteBlock[] = [];
+  let bytes = 0;
+  for (const block of blocks.flatMap((b) => splitBlock(b, maxBytes))) {
+    const size = estimateBlockBytes(block);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(block);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * Text Excel would read as something else when written through Range.values (a formula,
+ * a number, a date) gets Excel's text prefix, an apostrophe, so the cell holds exactly
+ * the text. Blank (null) becomes "" because null in Range.values means "leave unchanged".
+ */
+export function excelInput(value: string | number | boolean | null): WriteScalar {
+  if (value === null) return "";
+  if (typeof value !== "string") return value;
+  const formulaLike = /^[=+\-@]/.test(value);
+  const numberOrDateLike = /\d/.test(value) && /^[\d\s.,:/£$€%()]+$/.test(value);
+  const keepsApostrophe = value.startsWith("'");
+  return formulaLike || numberOrDateLike || keepsApostrophe ? `'${value}` : value;
+}
+
+/** Cell writes → value blocks: consecutive rows in one column become one block. */
+export function blocksFromCellWrites(sheet: string, writes: readonly CellWrite[]): WriteBlock[] {
+  const byCol = new Map<number, Map<number, WriteScalar>>();
+  for (const write of writes) {
+    const cell = parseAddress(write.address);
+    if (!cell) throw new Error(`Cannot write to "${write.address}": not a single-cell A1 address.`);
+    const column = byCol.get(cell.col) ?? new Map<number, WriteScalar>();
+    column.set(cell.row, excelInput(write.value)); // a later write to the same cell wins
+    byCol.set(cell.col, column);
+  }
+  const blocks: WriteBlock[] = [];
+  for (const [col, column] of [...byCol].sort((a, b) => a[0] - b[0])) {
+    const rows = [...column.keys()].sort((a, b) => a - b);
+    for (const [first, last] of consecutiveRuns(rows)) {
+      const data: WriteScalar[][] = [];
+      for (let row = first; row <= last; row++) data.push([column.get(row) ?? ""]);
+      blocks.push({ sheet, row: first, col, kind: "values", data });
+    }
+  }
+  return blocks;
+}
+
+/** A table of figures written from A1 as one values block (rows padded to the widest). */
+export function blockFromRows(sheet: string, rows: readonly (readonly (string | number | boolean | null)[])[]): WriteBlock | null {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (rows.length === 0 || width === 0) return null;
+  const data = rows.map((r) => Array.from({ length: width }, (_, c) => excelInput(r[c] ?? null)));
+  return { sheet, row: 1, col: 1, kind: "values", data };
+}

@@ -1,0 +1,55 @@
+/**
+ * Marking and unmarking cells through conditional formats the add-in owns (see marks.ts).
+ * One Excel.run with three syncs whatever the number of marks: list the sheet's
+ * conditional formats, read the custom ones' formulas, then delete ours and add the new
+ * ones (more syncs only if the new marks' addresses pass MAX_CHUNK_BYTES).
+ */
+import type { Severity } from "../core/issues";
+import { MAX_CHUNK_BYTES, REQUEST_OVERHEAD_BYTES, utf8Length } from "./chunks";
+import { groupAddresses } from "../core/sheet/compactRanges";
+import type { OfficeHost } from "./host";
+import { isMarkFormula, MARK_STYLES, type MarkRanges } from "../app/marks";
+
+/** Longest comma-separated address list handed to one getRanges (RangeAreas) call. */
+export const MAX_AREAS_ADDRESS = 2_000;
+
+/** Replaces the add-in's marks on the sheet with `ranges` (null: just remove them). */
+export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: MarkRanges | null): Promise<void> {
+  // RangeAreas (ExcelApi 1.9) lets one conditional format cover many ranges; without it, one per range.
+  const useAreas = host.isSetSupported("ExcelApi", "1.9");
+  await host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const formats = sheet.getRange().conditionalFormats;
+    formats.load("items/type");
+    await context.sync();
+    const rules = formats.items
+      .filter((format) => format.type === "Custom")
+      .map((format) => ({ format, rule: format.custom.rule.load("formula") }));
+    await context.sync();
+    for (const { format, rule } of rules) if (isMarkFormula(rule.formula)) format.delete();
+    let bytes = 0;
+    for (const [severity, addresses] of additions(ranges, useAreas)) {
+      const size = utf8Length(addresses) + 3 * REQUEST_OVERHEAD_BYTES;
+      if (bytes > 0 && bytes + size > MAX_CHUNK_BYTES) {
+        await context.sync();
+        bytes = 0;
+      }
+      const target = useAreas ? sheet.getRanges(addresses) : sheet.getRange(addresses);
+      const format = target.conditionalFormats.add("Custom");
+      format.custom.rule.formula = MARK_STYLES[severity].formula;
+      format.custom.format.fill.color = MARK_STYLES[severity].fill;
+      bytes += size;
+    }
+    await context.sync();
+  });
+}
+
+/** One entry per conditional format to add: a range, or a group of ranges when RangeAreas is there. */
+function additions(ranges: MarkRanges | null, useAreas: boolean): [Severity, string][] {
+  if (!ranges) return [];
+  const severities: Severity[] = ["warning", "error"];
+  return severities.flatMap((severity) => {
+    const list = useAreas ? groupAddresses(ranges[severity], MAX_AREAS_ADDRESS) : [...ranges[severity]];
+    return list.map((addresses): [Severity, string] => [severity, addresses]);
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Reading a sheet: one Excel.run, one context.sync() — the used range's address,
+ * values, valueTypes and number formats come back together, whatever the row count.
+ * Only when Excel refuses the response for its size (Excel on the web: 5 MB) is the
+ * sheet read again in row blocks of READ_BLOCK_CELLS cells, one sync per block.
+ */
+import type { SheetData } from "../core/cells";
+import { blockRange, parseRangeBounds } from "../core/sheet/addresses";
+import { isPayloadTooLarge } from "./errors";
+import { emptySheetData, joinRowBlocks, sheetDataFromRange } from "./grid";
+import type { OfficeHost } from "./host";
+
+const READ_PROPERTIES = ["address", "values", "valueTypes", "numberFormat"];
+/** Cells per block in the fallback: ~25,000 cells stay under 4 MB unless cells average over 160 bytes. */
+export const READ_BLOCK_CELLS = 25_000;
+
+export async function readSheet(host: OfficeHost, name: string): Promise<SheetData> {
+  try {
+    return await host.run(async (context) => {
+      // valuesOnly: cells that only carry formatting do not widen the grid.
+      const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      used.load(READ_PROPERTIES);
+      await context.sync();
+      return used.isNullObject ? emptySheetData(name) : sheetDataFromRange(name, used);
+    });
+  } catch (error) {
+    if (!isPayloadTooLarge(error)) throw error;
+    return readSheetInBlocks(host, name);
+  }
+}
+
+/** The fallback: 1 sync for the used range's address, then 1 per block of rows. */
+export async function readSheetInBlocks(host: OfficeHost, name: string): Promise<SheetData> {
+  return host.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("address");
+    await context.sync();
+    if (used.isNullObject) return emptySheetData(name);
+    const bounds = parseRangeBounds(used.address);
+    if (!bounds) throw new Error(`Excel returned a range address the add-in cannot read: "${used.address}".`);
+    const cols = bounds.lastCol - bounds.firstCol + 1;
+    const rowsPerBlock = Math.max(1, Math.floor(READ_BLOCK_CELLS / cols));
+    const blocks: SheetData[] = [];
+    for (let row = bounds.firstRow; row <= bounds.lastRow; row += rowsPerBlock) {
+      const rows = Math.min(rowsPerBlock, bounds.lastRow - row + 1);
+      const range = sheet.getRange(blockRange(row, bounds.firstCol, rows, cols));
+      range.load(READ_PROPERTIES);
+      await context.sync();
+      blocks.push(sheetDataFromRange(name, range));
+    }
+    return joinRowBlocks(name, blocks);
+  });
+}

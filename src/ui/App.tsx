@@ -1,0 +1,93 @@
+/**
+ * The task pane: seven views over one workbook. It knows the workbook only through the WorkbookGateway it
+ * is given (Office.js in Excel, a fake in tests), so every view runs the same way everywhere.
+ */
+import { useState } from "react";
+import { FluentProvider, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { WorkbookGateway } from "../app/gateway";
+import { SheetPicker } from "./components/SheetPicker";
+import { ViewErrorBoundary } from "./components/ViewErrorBoundary";
+import { useSheetChoice } from "./hooks/useSheetChoice";
+import { useValidation } from "./hooks/useValidation";
+import { ColumnsView } from "./views/ColumnsView";
+import { ExportView } from "./views/ExportView";
+import { MergeView } from "./views/MergeView";
+import { ScoresView } from "./views/ScoresView";
+import { StampView } from "./views/StampView";
+import { TemplateView } from "./views/TemplateView";
+import { ValidateView } from "./views/ValidateView";
+
+export type PaneTheme = "light" | "dark";
+
+export const VIEWS = ["template", "merge", "columns", "validate", "scores", "export", "stamp"] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+const VIEW_LABELS: Record<ViewName, string> = {
+  template: "Template",
+  merge: "Merge",
+  columns: "Columns",
+  validate: "Validate",
+  scores: "Scores",
+  export: "Export",
+  stamp: "Stamp",
+};
+
+const useStyles = makeStyles({
+  pane: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minHeight: "100vh", boxSizing: "border-box" },
+  title: { fontSize: tokens.fontSizeBase500, margin: 0 },
+  // Seven tabs do not fit a 350 px task pane on one line: let them wrap rather than scroll out of sight.
+  tabs: { flexWrap: "wrap" },
+});
+
+export interface AppProps {
+  readonly gateway: WorkbookGateway;
+  readonly theme?: PaneTheme;
+  readonly initialView?: ViewName;
+}
+
+function isViewName(value: unknown): value is ViewName {
+  return VIEWS.some((v) => v === value);
+}
+
+export function App({ gateway, theme = "light", initialView = "validate" }: AppProps) {
+  const styles = useStyles();
+  const [view, setView] = useState<ViewName>(initialView);
+  const choice = useSheetChoice(gateway);
+  const validation = useValidation(gateway, choice.sheet);
+  const { sheet } = choice;
+
+  return (
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
+      <main className={styles.pane}>
+        <h1 className={styles.title}>EPR Return</h1>
+        <TabList className={styles.tabs} size="small" selectedValue={view} onTabSelect={(_, data) => { if (isViewName(data.value)) setView(data.value); }} aria-label="Views">
+          {VIEWS.map((v) => (
+            <Tab key={v} id={`tab-${v}`} value={v}>{VIEW_LABELS[v]}</Tab>
+          ))}
+        </TabList>
+        {/* Merge always fills the Trusts sheet and picks its own sources. */}
+        {view !== "template" && view !== "merge" ? <SheetPicker choice={choice} /> : null}
+        <div role="tabpanel" aria-labelledby={`tab-${view}`}>
+          <ViewErrorBoundary key={view}>
+            {view === "template" ? <TemplateView gateway={gateway} onInserted={() => void choice.refresh.run()} /> : null}
+            {view === "merge" ? (
+              <MergeView
+                gateway={gateway}
+                onOpenTemplate={() => setView("template")}
+                onApplied={() => {
+                  validation.invalidate();
+                  void choice.refresh.run();
+                }}
+              />
+            ) : null}
+            {view === "columns" ? <ColumnsView gateway={gateway} sheet={sheet} onMappingSaved={validation.invalidate} /> : null}
+            {view === "validate" ? <ValidateView gateway={gateway} sheet={sheet} validation={validation} /> : null}
+            {view === "scores" ? <ScoresView gateway={gateway} sheet={sheet} validation={validation} /> : null}
+            {view === "export" ? <ExportView sheet={sheet} validation={validation} /> : null}
+            {view === "stamp" ? <StampView gateway={gateway} sheet={sheet} validation={validation} /> : null}
+          </ViewErrorBoundary>
+        </div>
+      </main>
+    </FluentProvider>
+  );
+}

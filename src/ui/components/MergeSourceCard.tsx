@@ -1,0 +1,53 @@
+/** One return picked for merging: where its headers are, which columns they map to, what validation found; include or skip it. */
+import { Button, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { columnDef } from "../../core/columns";
+import type { SourceReturn } from "../../app/readSource";
+import { verdict } from "../../app/verdict";
+
+const useStyles = makeStyles({
+  card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalS },
+  heading: { fontSize: tokens.fontSizeBase300, margin: 0 },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  mapping: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface MergeSourceCardProps {
+  readonly label: string;
+  readonly source: SourceReturn;
+  readonly include: boolean;
+  readonly disabled: boolean;
+  readonly onInclude: (include: boolean) => void;
+  readonly onRemove: () => void;
+}
+
+export function MergeSourceCard({ label, source, include, disabled, onInclude, onRemove }: MergeSourceCardProps) {
+  const styles = useStyles();
+  const { mapping, result } = source;
+  const mapped = mapping.headers.filter((h) => h.key !== null);
+  const headingId = `merge-source-${label.replace(/[^A-Za-z0-9]+/g, "-")}`;
+  return (
+    <div role="group" aria-labelledby={headingId} className={styles.card}>
+      <h4 id={headingId} className={styles.heading}>{label}</h4>
+      {mapping.headerRow === null ? (
+        <Text as="p" block>No header row of known columns found: nothing to merge from this sheet.</Text>
+      ) : (
+        <>
+          <Text as="p" block>
+            Headers in row {mapping.headerRow}{source.mappingSource === "saved" ? " (mapping saved in the workbook)" : ""}; {mapped.length} columns mapped; {result.rows} trust rows; {verdict(result.errors, result.warnings)}.
+          </Text>
+          <ul className={styles.mapping} aria-label={`Columns of ${label}`}>
+            {mapped.map((h) => (
+              <li key={h.col}>
+                {h.cell} {h.text}{h.key !== null && h.text !== columnDef(h.key).header ? ` → ${columnDef(h.key).header}` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className={styles.row}>
+        <Checkbox label="Include in the merge" checked={include} disabled={disabled || mapping.headerRow === null} onChange={(_, d) => onInclude(d.checked === true)} />
+        <Button size="small" disabled={disabled} onClick={onRemove} aria-label={`Remove ${label}`}>Remove</Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * The latest check of the chosen sheet, shared by the Validate, Scores and Export views so that the sheet is
+ * read once for all three. A check of another sheet is never shown.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { WorkbookGateway } from "../../app/gateway";
+import { checkReturn } from "../../app/returnCheck";
+import type { ReturnCheck } from "../../app/returnCheck";
+import { useOperation } from "./useOperation";
+import type { Operation } from "./useOperation";
+
+export interface Validation {
+  /** The latest check of the chosen sheet, or null when it has not been checked yet. */
+  readonly check: ReturnCheck | null;
+  readonly operation: Operation<[], ReturnCheck>;
+  /** Runs now, or once more right after the running check ends (for changes made while it ran). */
+  readonly request: () => void;
+  /** Forgets the check (e.g. the mapping changed): views that need one check again when shown. */
+  readonly invalidate: () => void;
+}
+
+export function useValidation(gateway: WorkbookGateway, sheet: string | null): Validation {
+  const [check, setCheck] = useState<ReturnCheck | null>(null);
+  const pendingRef = useRef(false);
+  const sheetRef = useRef(sheet);
+  sheetRef.current = sheet;
+
+  const operation = useOperation(async (): Promise<ReturnCheck> => {
+    const name = sheetRef.current;
+    if (name === null) throw new Error("No sheet is chosen.");
+    let latest: ReturnCheck;
+    do {
+      pendingRef.current = false;
+      latest = await checkReturn(gateway, name);
+    } while (pendingRef.current);
+    setCheck(latest);
+    return latest;
+  });
+
+  const { run } = operation;
+  const request = useCallback(() => {
+    // When a check is already running, run() does nothing and that check's loop picks the request up.
+    pendingRef.current = true;
+    void run();
+  }, [run]);
+
+  const invalidate = useCallback(() => setCheck(null), []);
+  return { check: check !== null && check.sheet === sheet ? check : null, operation, request, invalidate };
+}
+
+/**
+ * Checks the chosen sheet when a view that needs a check is shown and there is none yet (or the sheet was
+ * changed). After a failure it waits for the user to retry, so a broken workbook is not read in a loop.
+ */
+export function useAutoCheck(validation: Validation, sheet: string | null): void {
+  const { check, request, operation } = validation;
+  const { running, error, dismissError } = operation;
+  useEffect(() => {
+    dismissError();
+  }, [sheet, dismissError]);
+  useEffect(() => {
+    if (sheet !== null && check === null && !running && error === null) request();
+  }, [sheet, check, running, error, request]);
+}

@@ -1,0 +1,66 @@
+/**
+ * Export: the return's canonical data as CSV and JSON downloads, named after the sheet. A return with
+ * errors is only offered when the user ticks "Export anyway" (values that failed to read would be blank).
+ */
+import { useMemo, useState } from "react";
+import { Checkbox, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { exportCsv, exportJson } from "../../core/export";
+import { BusyButton } from "../components/BusyButton";
+import { FailureBar } from "../components/FailureBar";
+import { fileNameFor, useObjectUrl } from "../hooks/useObjectUrl";
+import { useAutoCheck } from "../hooks/useValidation";
+import type { Validation } from "../hooks/useValidation";
+import { verdict } from "../../app/verdict";
+
+const useStyles = makeStyles({
+  links: { display: "flex", gap: tokens.spacingHorizontalL, margin: `${tokens.spacingVerticalS} 0` },
+});
+
+export interface ExportViewProps {
+  readonly sheet: string | null;
+  readonly validation: Validation;
+}
+
+export function ExportView({ sheet, validation }: ExportViewProps) {
+  const styles = useStyles();
+  const { check, operation: checking } = validation;
+  const [anyway, setAnyway] = useState(false);
+  useAutoCheck(validation, sheet);
+
+  const allowed = check !== null && (check.errors === 0 || anyway);
+  const csv = useMemo(() => (check && allowed ? exportCsv(check.result.trusts, check.ics ?? undefined) : null), [check, allowed]);
+  const json = useMemo(() => (check && allowed ? exportJson(check.result.trusts, check.ics ?? undefined) : null), [check, allowed]);
+  const csvUrl = useObjectUrl(csv, "text/csv;charset=utf-8");
+  const jsonUrl = useObjectUrl(json, "application/json");
+
+  return (
+    <section aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <Text as="p" block>Downloads the trust rows in canonical form: CSV for spreadsheets, JSON for programs.</Text>
+      <BusyButton busy={checking.running} disabled={sheet === null} onClick={() => void checking.run()}>Read the sheet again</BusyButton>
+      {checking.running ? <Spinner size="small" label="Reading the return…" /> : null}
+      <FailureBar what="Could not read the return" error={checking.error} hint="Check that the sheet still exists (Refresh sheets), then read it again." onDismiss={checking.dismissError} />
+      {check ? (
+        <>
+          <Text as="p" block role="status">{verdict(check.errors, check.warnings)}; {check.result.rows} trust rows.</Text>
+          {check.errors > 0 ? (
+            <>
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  The return has {check.errors} {check.errors === 1 ? "error" : "errors"}. Fix them on the Validate tab first, or export anyway: values that failed to read are left blank.
+                </MessageBarBody>
+              </MessageBar>
+              <Checkbox label="Export anyway" checked={anyway} onChange={(_, d) => setAnyway(d.checked === true)} />
+            </>
+          ) : null}
+          {allowed && csvUrl && jsonUrl ? (
+            <div className={styles.links}>
+              <Link href={csvUrl} download={fileNameFor(check.sheet, "csv")}>Download CSV</Link>
+              <Link href={jsonUrl} download={fileNameFor(check.sheet, "json")}>Download JSON</Link>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * Validate: checks the chosen sheet, says whether the return is ready to send, lists the issues by row,
+ * selects an issue's cell, marks and unmarks issue cells, and fixes non-canonical spellings after a preview.
+ */
+import { useMemo, useState } from "react";
+import { Button, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Issue } from "../../core/issues";
+import type { WorkbookGateway } from "../../app/gateway";
+import { BusyButton } from "../components/BusyButton";
+import { FailureBar } from "../components/FailureBar";
+import { FixPreview } from "../components/FixPreview";
+import { IssueList } from "../components/IssueList";
+import { useOperation } from "../hooks/useOperation";
+import { useSheetWatch } from "../hooks/useSheetWatch";
+import { useAutoCheck } from "../hooks/useValidation";
+import type { Validation } from "../hooks/useValidation";
+import { fixWritesBySheet, groupIssues, isFixable, marksBySheet } from "../../app/issueGroups";
+import type { FixableIssue } from "../../app/issueGroups";
+import { verdict } from "../../app/verdict";
+
+const useStyles = makeStyles({
+  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+});
+
+export interface ValidateViewProps {
+  readonly gateway: WorkbookGateway;
+  readonly sheet: string | null;
+  readonly validation: Validation;
+}
+
+export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) {
+  const styles = useStyles();
+  const { check, operation: checking, request } = validation;
+  const [watching, setWatching] = useState(false);
+  const [pendingFixes, setPendingFixes] = useState<readonly FixableIssue[] | null>(null);
+  useAutoCheck(validation, sheet);
+  const watch = useSheetWatch(gateway, sheet, watching, request);
+
+  const issues = useMemo(() => check?.issues ?? [], [check]);
+  const groups = useMemo(
+    () => (check ? groupIssues(check.issues, check.result.trusts, check.result.headerRow, check.sheet) : []),
+    [check],
+  );
+  const fixable = useMemo(() => issues.filter(isFixable), [issues]);
+
+  const selecting = useOperation((issue: Issue) => gateway.selectCell(issue.sheet, issue.cell));
+  const marking = useOperation(async () => {
+    for (const [name, marks] of marksBySheet(issues)) await gateway.markCells(name, marks);
+  });
+  const clearing = useOperation(async () => {
+    const names = new Set([...(sheet === null ? [] : [sheet]), ...issues.map((i) => i.sheet)]);
+    for (const name of names) await gateway.clearMarks(name);
+  });
+  const fixing = useOperation(async (fixes: readonly FixableIssue[]) => {
+    for (const [name, writes] of fixWritesBySheet(fixes)) await gateway.writeCells(name, writes);
+    setPendingFixes(null);
+    request();
+  });
+
+  const busy = checking.running || fixing.running;
+  return (
+    <section aria-labelledby="validate-heading">
+      <h2 id="validate-heading">Validate</h2>
+      <div className={styles.toolbar}>
+        <BusyButton appearance="primary" busy={checking.running} disabled={sheet === null} onClick={() => void checking.run()}>
+          Re-validate
+        </BusyButton>
+        <BusyButton busy={marking.running} disabled={issues.length === 0} onClick={() => void marking.run()}>Mark</BusyButton>
+        <BusyButton busy={clearing.running} disabled={sheet === null} onClick={() => void clearing.run()}>Clear marks</BusyButton>
+        <Button disabled={fixable.length === 0 || busy} onClick={() => setPendingFixes(fixable)}>Fix all ({fixable.length})</Button>
+      </div>
+      <Switch label="Re-validate when the sheet changes" checked={watching} onChange={(_, data) => setWatching(data.checked)} />
+      {checking.running ? <Spinner size="small" label="Checking the return…" /> : null}
+      {check ? (
+        <Text as="p" block role="status" weight="semibold">
+          {verdict(check.errors, check.warnings)} ({check.result.rows} trust rows, submission date {check.submitted})
+        </Text>
+      ) : null}
+      {pendingFixes ? (
+        <FixPreview fixes={pendingFixes} busy={fixing.running} onApply={() => void fixing.run(pendingFixes)} onCancel={() => setPendingFixes(null)} />
+      ) : null}
+      <FailureBar what="Could not check the return" error={checking.error} hint="Check that the sheet still exists (Refresh sheets) and try Re-validate." onDismiss={checking.dismissError} />
+      <FailureBar what="Could not select the cell" error={selecting.error} hint="The sheet may have been renamed or deleted: re-validate." onDismiss={selecting.dismissError} />
+      <FailureBar what="Could not mark the cells" error={marking.error} hint="Check that the sheet is not protected, then try Mark again." onDismiss={marking.dismissError} />
+      <FailureBar what="Could not clear the marks" error={clearing.error} hint="Check that the sheet is not protected, then try Clear marks again." onDismiss={clearing.dismissError} />
+      <FailureBar what="Could not apply the fixes" error={fixing.error} hint="Check that the sheet is not protected, re-validate, and try the fix again." onDismiss={fixing.dismissError} />
+      <FailureBar what="Could not follow the sheet's changes" error={watch.error} hint="Turn the option off and on again, or re-validate by hand." onDismiss={watch.dismissError} />
+      {check ? <IssueList key={`${check.sheet}`} groups={groups} onSelect={(issue) => void selecting.run(issue)} onFix={setPendingFixes} busy={busy} /> : null}
+    </section>
+  );
+}

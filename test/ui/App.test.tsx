@@ -1,0 +1,59 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/ui/App";
+import { FakeGateway } from "./fakeGateway";
+import { HEADERS, cleanReturn, returnWithIssues } from "./fixtures";
+
+describe("App", () => {
+  it("has a tab per view and shows the chosen one", async () => {
+    render(<App gateway={new FakeGateway().addSheet("Trusts", cleanReturn())} initialView="template" />);
+    expect(screen.getAllByRole("tab")).toHaveLength(7);
+    for (const name of ["Template", "Merge", "Columns", "Validate", "Scores", "Export", "Stamp"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Template" })).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("heading", { name: "Template", level: 2 })).toBeInTheDocument();
+    await screen.findByRole("button", { name: "Insert template" });
+    await userEvent.click(screen.getByRole("tab", { name: "Columns" }));
+    expect(screen.getByRole("heading", { name: "Columns", level: 2 })).toBeInTheDocument();
+    expect(await screen.findByText(/Headers found in row 1 of Trusts/)).toBeInTheDocument();
+  });
+
+  it("picks the Trusts sheet, and checks another sheet when the user picks it", async () => {
+    const gateway = new FakeGateway().addSheet("Notes", [["hello"]]).addSheet("Trusts", cleanReturn()).addSheet("Old", returnWithIssues());
+    render(<App gateway={gateway} />);
+    const picker = screen.getByRole("combobox", { name: "Sheet with the trust rows" }) as HTMLSelectElement;
+    await waitFor(() => expect(picker.value).toBe("Trusts"));
+    expect(await screen.findByText(/^Ready to send/)).toBeInTheDocument();
+
+    await userEvent.selectOptions(picker, "Old");
+    expect(await screen.findByText(/^1 error, 1 warning/)).toBeInTheDocument();
+    expect(gateway.callsTo("readSheet")).toContainEqual(["Old"]);
+  });
+
+  it("without a Trusts sheet, picks the first sheet with headers", async () => {
+    const gateway = new FakeGateway().addSheet("Cover", [["Title"]]).addSheet("Hidden", [HEADERS], false).addSheet("Return", cleanReturn());
+    render(<App gateway={gateway} initialView="columns" />);
+    expect(await screen.findByText(/Headers found in row 1 of Return/)).toBeInTheDocument();
+  });
+
+  it("says what failed when the sheets cannot be listed", async () => {
+    render(<App gateway={new FakeGateway().failWith("listSheets", "Excel is not responding.")} />);
+    expect(await screen.findByText("Could not list the workbook's sheets")).toBeInTheDocument();
+    expect(screen.getByText(/Excel is not responding\./)).toBeInTheDocument();
+  });
+
+  it("validates with the mapping chosen on the Columns tab", async () => {
+    const rows = cleanReturn();
+    rows[0] = HEADERS.map((h, i) => (i === 2 ? "Kind" : h));
+    const gateway = new FakeGateway().addSheet("Trusts", rows);
+    render(<App gateway={gateway} initialView="validate" />);
+    expect(await screen.findByText(/^1 error, 1 warning/)).toBeInTheDocument();
+    expect(screen.getByText(/Trust type/, { selector: "button *" })).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole("tab", { name: "Columns" }));
+    await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Column for header Kind" }), "Trust type");
+    await screen.findByText("Mapping saved in the workbook.");
+
+    await userEvent.click(screen.getByRole("tab", { name: "Validate" }));
+    expect(await screen.findByText(/^Ready to send/)).toBeInTheDocument();
+  });
+});

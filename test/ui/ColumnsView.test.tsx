@@ -1,0 +1,83 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { ColumnsView } from "../../src/ui/views/ColumnsView";
+import type { ColumnMapping } from "../../src/core/results";
+import { FakeGateway } from "./fakeGateway";
+import { renderInFluent } from "./render";
+
+/** A title row, then headers under alternative names, one of them unknown. */
+const ROWS = [
+  ["EPR return, North West London"],
+  ["ODS code", "Trust", "Type", "Status", "Supplier", "Mystery"],
+  ["RYJ", "Imperial", "Acute", "Live", "Epic", "x"],
+];
+
+function columnChoice(header: string): HTMLSelectElement {
+  return screen.getByRole("combobox", { name: `Column for header ${header}` }) as HTMLSelectElement;
+}
+
+describe("Columns view", () => {
+  it("shows the detected header row and each header's column", async () => {
+    const gateway = new FakeGateway().addSheet("Data", ROWS);
+    renderInFluent(<ColumnsView gateway={gateway} sheet="Data" />);
+    expect(await screen.findByText(/Headers found in row 2 of Data \(detected\)/)).toBeInTheDocument();
+    expect(columnChoice("ODS code").value).toBe("trustCode");
+    expect(columnChoice("Trust").value).toBe("trustName");
+    expect(columnChoice("Supplier").value).toBe("supplier");
+    expect(columnChoice("Mystery").value).toBe("");
+    const row = screen.getByRole("row", { name: /Mystery/ });
+    expect(within(row).getByRole("cell", { name: "F2" })).toBeInTheDocument();
+    expect(screen.getByText(/No header for: .*Convergence plan/)).toBeInTheDocument();
+  });
+
+  it("saves a changed mapping in the workbook and loads it next time", async () => {
+    const gateway = new FakeGateway().addSheet("Data", ROWS);
+    const first = renderInFluent(<ColumnsView gateway={gateway} sheet="Data" />);
+    await screen.findByText(/Headers found in row 2/);
+
+    await userEvent.selectOptions(columnChoice("Mystery"), "Notes");
+    expect(await screen.findByText("Mapping saved in the workbook.")).toBeInTheDocument();
+    const saves = gateway.callsTo("saveSetting");
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.[0]).toBe("mapping:Data");
+    const saved = saves[0]?.[1] as ColumnMapping;
+    expect(saved.headerRow).toBe(2);
+    expect(saved.headers.find((h) => h.text === "Mystery")?.key).toBe("notes");
+
+    await userEvent.selectOptions(columnChoice("Type"), "(ignore)");
+    const latest = gateway.settings.get("mapping:Data") as ColumnMapping;
+    expect(latest.headers.find((h) => h.text === "Type")?.key).toBeNull();
+    first.unmount();
+
+    renderInFluent(<ColumnsView gateway={gateway} sheet="Data" />);
+    expect(await screen.findByText(/Headers found in row 2 of Data \(your saved mapping\)/)).toBeInTheDocument();
+    expect(columnChoice("Mystery").value).toBe("notes");
+    expect(columnChoice("Type").value).toBe("");
+    expect(gateway.callsTo("loadSetting").at(-1)).toEqual(["mapping:Data"]);
+  });
+
+  it("does not trust a malformed saved mapping", async () => {
+    const gateway = new FakeGateway().addSheet("Data", ROWS);
+    gateway.settings.set("mapping:Data", { headerRow: "two", headers: "all" });
+    renderInFluent(<ColumnsView gateway={gateway} sheet="Data" />);
+    expect(await screen.findByText(/could not be read, so the detected one is used/)).toBeInTheDocument();
+    expect(columnChoice("ODS code").value).toBe("trustCode");
+  });
+
+  it("shows the gateway's message when the sheet cannot be read", async () => {
+    const gateway = new FakeGateway().addSheet("Data", ROWS).failWith("readSheet", "The sheet Data was deleted.");
+    renderInFluent(<ColumnsView gateway={gateway} sheet="Data" />);
+    expect(await screen.findByText("Could not read the headers")).toBeInTheDocument();
+    expect(screen.getByText(/The sheet Data was deleted\./)).toBeInTheDocument();
+  });
+
+  it("shows the gateway's message when the mapping cannot be saved", async () => {
+    const gateway = new FakeGateway().addSheet("Data", ROWS).failWith("saveSetting", "Settings are read-only.");
+    renderInFluent(<ColumnsView gateway={gateway} sheet="Data" />);
+    await screen.findByText(/Headers found in row 2/);
+    await userEvent.selectOptions(columnChoice("Mystery"), "Notes");
+    expect(await screen.findByText("Could not save the mapping")).toBeInTheDocument();
+    expect(screen.getByText(/Settings are read-only\./)).toBeInTheDocument();
+    expect(screen.queryByText("Mapping saved in the workbook.")).not.toBeInTheDocument();
+  });
+});

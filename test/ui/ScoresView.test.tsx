@@ -1,0 +1,102 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/ui/App";
+import type { FiguresSheet } from "../../src/app/gateway";
+import { FakeGateway } from "./fakeGateway";
+import { ICS_ROWS, cleanReturn } from "./fixtures";
+
+/** The labels of the template's Summary sheet (spec section 2). */
+const SUMMARY_LABELS = [
+  "Trusts", "Distinct systems (now)", "HHI (now)", "Effective systems (now)", "Convergence score (now)",
+  "Distinct systems (target)", "HHI (target)", "Effective systems (target)", "Convergence score (target)",
+  "Target date", "Installed by target date", "Implementing at target date", "Installed share", "Covered share",
+  "Target met", "Total cost (£)", "Local funding (£)", "National funding requested (£)", "Funding gap (£)",
+];
+
+function figure(label: string): string {
+  const row = screen.getByRole("row", { name: new RegExp(`^${label.replace(/[()£]/g, "\\$&")} `) });
+  return within(row).getByRole("cell").textContent ?? "";
+}
+
+function renderScores(gateway: FakeGateway) {
+  return render(<App gateway={gateway} initialView="scores" />);
+}
+
+describe("Scores view", () => {
+  it("shows convergence, coverage and funding for a small return", async () => {
+    // Two trusts on Epic, one on Oracle Health: HHI = (2/3)² + (1/3)² = 5/9, effective 1.8, score 60.
+    renderScores(new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn()));
+    await screen.findByRole("table", { name: "Convergence" });
+    expect(figure("Trusts")).toBe("3");
+    expect(figure("Distinct systems (now)")).toBe("2");
+    expect(figure("HHI (now)")).toBe("0.556");
+    expect(figure("Effective systems (now)")).toBe("1.8");
+    expect(figure("Convergence score (now)")).toBe("60");
+    // The ICS sheet names mar-2026.
+    expect(screen.getByRole("table", { name: "Coverage (mar-2026)" })).toBeInTheDocument();
+    expect(figure("Target date")).toBe("2026-03-31");
+    expect(figure("Installed by target date")).toBe("3");
+    expect(figure("Target met")).toBe("Yes");
+    expect(screen.getByRole("img", { name: /Supplier shares now and at target/ })).toBeInTheDocument();
+    expect(screen.getByRole("img", { name: /Share of trusts installed over time/ })).toBeInTheDocument();
+  });
+
+  it("recalculates for another profile and as-of date", async () => {
+    renderScores(new FakeGateway().addSheet("Trusts", cleanReturn()));
+    await screen.findByRole("table", { name: "Coverage (dec-2023)" });
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Target profile" }), "mar-2026");
+    expect(screen.getByRole("table", { name: "Coverage (mar-2026)" })).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText("As-of date (optional)"), "2020-12-31");
+    await waitFor(() => expect(figure("Target date")).toBe("2020-12-31"));
+    // mar-2026 asks only that every trust is installed or implementing: Live trusts not yet live count as implementing.
+    expect(figure("Installed by target date")).toBe("0");
+    expect(figure("Implementing at target date")).toBe("3");
+    expect(figure("Target met")).toBe("Yes");
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Target profile" }), "dec-2023");
+    await waitFor(() => expect(figure("Target met")).toBe("No"));
+  });
+
+  it("weights by beds, saying how many trusts were left out", async () => {
+    const rows = cleanReturn();
+    rows[3] = rows[3]?.map((v, i) => (i === 18 ? null : v)) ?? []; // Royal Free (Epic): blank beds
+    renderScores(new FakeGateway().addSheet("Trusts", rows));
+    await screen.findByRole("table", { name: "Convergence" });
+    await userEvent.click(screen.getByRole("checkbox", { name: "Weight by beds" }));
+    // Oracle Health 1000 beds, Epic 1500 beds: HHI = 0.4² + 0.6² = 0.52.
+    await waitFor(() => expect(figure("HHI (now)")).toBe("0.52"));
+    expect(figure("Left out for blank beds (now)")).toBe("1");
+  });
+
+  it("writes the figures with the Summary's labels", async () => {
+    const gateway = new FakeGateway().addSheet("Trusts", cleanReturn());
+    renderScores(gateway);
+    await screen.findByRole("table", { name: "Convergence" });
+    await userEvent.click(screen.getByRole("button", { name: "Write Summary" }));
+    expect(await screen.findByText('Figures written to the sheet "EPR Scores".')).toBeInTheDocument();
+
+    const [figures] = gateway.callsTo("writeFigures")[0] ?? [];
+    const sheet = figures as FiguresSheet;
+    expect(sheet.name).toBe("EPR Scores");
+    const labels = sheet.rows.map((r) => r[0]);
+    expect(labels.slice(0, SUMMARY_LABELS.length)).toEqual(SUMMARY_LABELS);
+    expect(sheet.rows).toContainEqual(["Trusts", 3]);
+    expect(sheet.rows).toContainEqual(["Convergence score (now)", 60]);
+    expect(sheet.rows).toContainEqual(["Target date", "2023-12-31"]);
+  });
+
+  it("shows the gateway's message when writing fails", async () => {
+    const gateway = new FakeGateway().addSheet("Trusts", cleanReturn()).failWith("writeFigures", "The sheet EPR Scores is protected.");
+    renderScores(gateway);
+    await screen.findByRole("table", { name: "Convergence" });
+    await userEvent.click(screen.getByRole("button", { name: "Write Summary" }));
+    expect(await screen.findByText("Could not write the Summary")).toBeInTheDocument();
+    expect(screen.getByText(/The sheet EPR Scores is protected\./)).toBeInTheDocument();
+  });
+
+  it("shows the gateway's message when the return cannot be read", async () => {
+    renderScores(new FakeGateway().addSheet("Trusts", cleanReturn()).failWith("readSheet", "Excel is busy."));
+    expect(await screen.findByText("Could not read the return")).toBeInTheDocument();
+    expect(screen.getByText(/Excel is busy\./)).toBeInTheDocument();
+    expect(screen.queryByRole("table", { name: "Convergence" })).not.toBeInTheDocument();
+  });
+});
