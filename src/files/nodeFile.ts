@@ -1,9 +1,8 @@
-/** Reading a workbook from disk (Node only; the rest of src/files also runs in the browser). */
+/** Opening a workbook file from disk (Node only; the rest of src/files also runs in the browser). */
 import { readFile } from "node:fs/promises";
 import { constants as zlibConstants, inflateRawSync } from "node:zlib";
-import type ExcelJS from "exceljs";
+import { XlsxGateway } from "./gateway/xlsxGateway";
 import type { PreflightOptions, RawInflate } from "./guard";
-import { loadWorkbook } from "./read";
 import { WorkbookReadError } from "./errors";
 
 /** Output buffers are allocated in chunks of at most this (a lying declared size cannot make a huge one). */
@@ -28,18 +27,22 @@ export const nodeInflateRaw: RawInflate = (compressed, maxBytes, expectedBytes) 
   }
 };
 
-/**
- * sheetsToRead: for a command that reads only some sheets, which ones (see PreflightOptions); the
- * workbook then holds only those. Left out, every sheet is loaded.
- */
-export async function loadWorkbookFile(path: string, sheetsToRead?: PreflightOptions["sheetsToRead"]): Promise<ExcelJS.Workbook> {
-  let data: Buffer;
+/** The file's bytes; a missing or unreadable file throws WorkbookReadError saying why. */
+export async function readFileBytes(path: string): Promise<Uint8Array> {
   try {
-    data = await readFile(path);
+    return await readFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : code === "EACCES" ? "permission denied" : "cannot be read";
     throw new WorkbookReadError(reason, { cause: err });
   }
-  return loadWorkbook(data, sheetsToRead ? { inflateRaw: nodeInflateRaw, sheetsToRead } : { inflateRaw: nodeInflateRaw });
+}
+
+/**
+ * The workbook file as a gateway, through the guard once. sheetsToRead: for a command that reads only some
+ * sheets, which ones (see PreflightOptions); the workbook then holds only those. Left out, every sheet is loaded.
+ */
+export async function openWorkbookFile(path: string, sheetsToRead?: PreflightOptions["sheetsToRead"]): Promise<XlsxGateway> {
+  const bytes = await readFileBytes(path);
+  return XlsxGateway.open(bytes, sheetsToRead ? { inflateRaw: nodeInflateRaw, sheetsToRead } : { inflateRaw: nodeInflateRaw });
 }

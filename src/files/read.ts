@@ -6,16 +6,21 @@ import ExcelJS from "exceljs";
 import { errorValue, type CellValue, type Row, type SheetData } from "../core/cells";
 import type { SheetInfo } from "../app/gateway";
 import { WorkbookReadError } from "./errors";
-import { preflightXlsx, XlsxRejectedError, type PreflightOptions } from "./guard";
+import { preflightXlsx, XlsxRejectedError, type PreflightOptions, type XlsxLimits } from "./guard";
 
 export { WorkbookReadError };
 
+/** How to open a workbook: the guard's limits (defaults: DEFAULT_LIMITS), its inflater, the sheets to read. */
+export interface OpenOptions extends PreflightOptions {
+  readonly limits?: Partial<XlsxLimits>;
+}
+
 /**
- * Loads .xlsx bytes; a file that is not a readable workbook throws WorkbookReadError. guard: how
- * the guard inflates (the command line gives it Node's zlib; see ./file).
+ * Loads .xlsx bytes, through the guard once; a file that is not a readable workbook throws
+ * WorkbookReadError. The command line gives the guard Node's zlib (see ./nodeFile).
  */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array, guard: PreflightOptions = {}): Promise<ExcelJS.Workbook> {
-  const bytes = await guarded(data instanceof Uint8Array ? data : new Uint8Array(data), guard);
+export async function loadWorkbook(data: ArrayBuffer | Uint8Array, options: OpenOptions = {}): Promise<ExcelJS.Workbook> {
+  const bytes = await guarded(data instanceof Uint8Array ? data : new Uint8Array(data), options);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as a Node Buffer, but hands it to JSZip, which takes any Uint8Array.
@@ -28,9 +33,9 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array, guard: Prefli
 }
 
 /** Hostile or broken files are refused (or defused) before exceljs sees them: see ./guard. */
-async function guarded(bytes: Uint8Array, options: PreflightOptions): Promise<Uint8Array> {
+async function guarded(bytes: Uint8Array, { limits, ...options }: OpenOptions): Promise<Uint8Array> {
   try {
-    return await preflightXlsx(bytes, undefined, options);
+    return await preflightXlsx(bytes, limits, options);
   } catch (err) {
     if (err instanceof XlsxRejectedError) throw new WorkbookReadError(err.message, { cause: err });
     throw err;

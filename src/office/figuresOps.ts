@@ -1,17 +1,19 @@
 /**
- * The figures sheet (Scores → Write Summary). The add-in remembers, in a document
- * setting, the id of each figures sheet it created; it clears and rewrites only such a
+ * The figures sheet (Scores → Write Summary). The add-in remembers, in a workbook setting
+ * (settingsStore.ts), the id of each figures sheet it created; it clears and rewrites only such a
  * sheet. A user's sheet that happens to have the name is left alone and a free name
- * ("EPR Scores (2)") is used instead. Syncs: 1 (sheet list) + chunks + 1 (restore).
+ * ("EPR Scores (2)") is used instead; the add-in's own sheets count as taken names too.
+ * Syncs: 1 (the record) + 1 (sheet list) + chunks + 1 (restore), then 2 (the record) when the
+ * sheet is new.
  */
 import type { FiguresSheet } from "../app/gateway";
 import { writeInChunks } from "./bulkWrite";
 import { blockAddress, blockFromRows, chunkBlocks } from "./chunks";
 import type { OfficeHost } from "./host";
-import { readSetting, writeSetting } from "./settings";
+import type { SettingsStore } from "./settingsStore";
 import { uniqueSheetName } from "../core/sheet/sheetNames";
 
-/** Document setting: figures-sheet name asked for → id of the sheet the add-in made for it. */
+/** Workbook setting: figures-sheet name asked for → id of the sheet the add-in made for it. */
 export const FIGURES_SETTING = "eprReturn.figuresSheets";
 
 type OwnedSheets = Readonly<Record<string, string>>;
@@ -21,9 +23,8 @@ function ownedSheets(value: unknown): OwnedSheets {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
-export async function writeFigures(host: OfficeHost, figures: FiguresSheet): Promise<string> {
-  const settings = host.settings();
-  const owned = ownedSheets(readSetting(settings, FIGURES_SETTING));
+export async function writeFigures(host: OfficeHost, settings: SettingsStore, figures: FiguresSheet): Promise<string> {
+  const owned = ownedSheets(await settings.load(FIGURES_SETTING));
   const canPauseEvents = host.isSetSupported("ExcelApi", "1.8");
   const result = await host.run(async (context) => {
     const worksheets = context.workbook.worksheets.load("items/name,items/id");
@@ -44,6 +45,8 @@ export async function writeFigures(host: OfficeHost, figures: FiguresSheet): Pro
     });
     return { name, id: sheet.id };
   });
-  if (owned[figures.name] !== result.id) await writeSetting(settings, FIGURES_SETTING, { ...owned, [figures.name]: result.id });
+  if (owned[figures.name] !== result.id) {
+    await settings.update(FIGURES_SETTING, (current) => ({ ...ownedSheets(current), [figures.name]: result.id }));
+  }
   return result.name;
 }

@@ -1,12 +1,16 @@
 /**
  * The WorkbookGateway over Office.js: the only code that calls Excel.run. Each method is
- * one Excel.run (delayForCellEdit) with a fixed number of context.sync() calls, the same
- * for 10 rows as for 10,000; bulk writes add one sync per ~4 MB of payload (chunks.ts).
+ * one Excel.run (delayForCellEdit) or a few, with a fixed number of context.sync() calls,
+ * the same for 10 rows as for 10,000; bulk writes add one sync per ~4 MB of payload (chunks.ts).
  *
- *   listSheets 1 · readSheet 1 · planTemplate 1 · insertTemplate 3 · markCells 3 ·
- *   clearMarks 3 · selectCell 1 · writeCells 2 · writeFigures 3 · appendTrustRows 4 ·
- *   writeStampSheet 3 · onSheetChanged 1
- *   (its unsubscribe 1) · loadSetting/saveSetting none (document settings).
+ *   listSheets 1 · readSheet 1 · planTemplate 1 · insertTemplate 3 · selectCell 1 ·
+ *   writeCells 2 · appendTrustRows 4 · writeStampSheet 3 · onSheetChanged 1 (its unsubscribe 1) ·
+ *   loadSetting 1 · saveSetting 2 (1 when nothing changes) ·
+ *   markCells / clearMarks 3 + the marks record 2 (1 when it does not change) ·
+ *   writeFigures 1 (its record) + 3 + 2 (the record, only when the sheet is new).
+ * The settings live on the very hidden sheet `_epr_settings` (settingsStore.ts); a key an earlier
+ * version left in the document settings is still read, and removed when the key is saved (one
+ * saveAsync then).
  */
 import type { CellValue, SheetData } from "../core/cells";
 import type { TemplateSpec } from "../core/template/types";
@@ -19,20 +23,28 @@ import { officeHost, type OfficeHost } from "./host";
 import { replaceMarks } from "./markOps";
 import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "../app/marks";
 import { readSheet } from "./readSheet";
-import { readSetting, writeSetting } from "./settings";
+import { SettingsStore } from "./settingsStore";
+import { SETTINGS_SHEET, sameSheetName } from "../core/returnSheets";
 import { writeStampSheet } from "./stampOps";
 import { insertTemplate, planTemplate } from "./templateOps";
 import { appendTrustRows } from "./trustRowsOps";
 
 export class OfficeGateway implements WorkbookGateway {
-  constructor(private readonly host: OfficeHost = officeHost()) {}
+  private readonly settings: SettingsStore;
 
+  constructor(private readonly host: OfficeHost = officeHost()) {
+    this.settings = new SettingsStore(host);
+  }
+
+  /** The user's sheets: the add-in's settings sheet is left out (as XlsxGateway.listSheets does). */
   listSheets(): Promise<SheetInfo[]> {
     return withOfficeErrors("list the workbook's sheets", () =>
       this.host.run(async (context) => {
         const sheets = context.workbook.worksheets.load("items/name,items/visibility");
         await context.sync();
-        return sheets.items.map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
+        return sheets.items
+          .filter((s) => !sameSheetName(s.name, SETTINGS_SHEET))
+          .map((s) => ({ name: s.name, visible: s.visibility === "Visible" }));
       }),
     );
   }
@@ -78,7 +90,7 @@ export class OfficeGateway implements WorkbookGateway {
   }
 
   writeFigures(figures: FiguresSheet): Promise<string> {
-    return withOfficeErrors(`write the sheet "${figures.name}"`, () => writeFigures(this.host, figures));
+    return withOfficeErrors(`write the sheet "${figures.name}"`, () => writeFigures(this.host, this.settings, figures));
   }
 
   appendTrustRows(sheet: string, rows: readonly (readonly CellValue[])[], options: AppendTrustRowsOptions): Promise<AppendedTrustRows> {
@@ -89,12 +101,12 @@ export class OfficeGateway implements WorkbookGateway {
     return withOfficeErrors("write the validation stamp", () => writeStampSheet(this.host, rows));
   }
 
-  async loadSetting(key: string): Promise<unknown> {
-    return readSetting(this.host.settings(), key);
+  loadSetting(key: string): Promise<unknown> {
+    return withOfficeErrors("read the add-in's settings in the workbook", () => this.settings.load(key));
   }
 
   saveSetting(key: string, value: unknown): Promise<void> {
-    return writeSetting(this.host.settings(), key, value);
+    return withOfficeErrors("save the add-in's settings in the workbook", () => this.settings.save(key, value));
   }
 
   onSheetChanged(sheet: string, listener: () => void): Promise<() => Promise<void>> {
@@ -117,8 +129,11 @@ export class OfficeGateway implements WorkbookGateway {
 
   private async replaceMarks(sheet: string, ranges: MarkRanges | null): Promise<void> {
     await replaceMarks(this.host, sheet, ranges);
-    const settings = this.host.settings();
-    await writeSetting(settings, MARKS_SETTING, updateMarksRecord(readSetting(settings, MARKS_SETTING), sheet, ranges));
+    await this.settings.update(MARKS_SETTING, (previous) => {
+      const next = updateMarksRecord(previous, sheet, ranges);
+      // Unchanged (e.g. clearing a sheet never marked): keep what is stored, so nothing is written.
+      return JSON.stringify(previous ?? {}) === JSON.stringify(next) ? previous : next;
+    });
   }
 }
 

@@ -1,16 +1,12 @@
-/** Document settings (stored in the workbook) as promises; failures are surfaced, never swallowed. */
+/**
+ * Office's document settings, where earlier versions kept the add-in's settings: now only read as a fallback and
+ * cleared key by key (settingsStore.ts). Failures are surfaced, never swallowed.
+ */
 
 /** The stored value, or undefined when the key has none. */
 export function readSetting(settings: Office.Settings, key: string): unknown {
   const value: unknown = settings.get(key);
   return value === null ? undefined : value;
-}
-
-/** Stores the value (undefined or null removes the key) and saves the settings into the document. */
-export function writeSetting(settings: Office.Settings, key: string, value: unknown): Promise<void> {
-  if (value === undefined || value === null) settings.remove(key);
-  else settings.set(key, value);
-  return saveSettings(settings);
 }
 
 export function saveSettings(settings: Office.Settings): Promise<void> {

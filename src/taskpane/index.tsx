@@ -1,8 +1,13 @@
-/** The task pane's entry: once Office is ready, render the pane over the Office.js gateway, in Office's theme. */
+/**
+ * The task pane's entry: once Office is ready, render the pane over the Office.js gateway, in Office's theme,
+ * validating in a Web Worker; files dropped on the Merge tab open with exceljs, loaded on first use.
+ */
 import { createRoot } from "react-dom/client";
+import { openWorkbookBytes } from "../files/openLazily";
 import { createOfficeGateway } from "../office/officeGateway";
 import { App } from "../ui/App";
 import { paneThemeFor } from "../ui/theme";
+import { validateOffThread } from "../worker/checkClient";
 import { paneHostFor, workbenchAddressFor } from "./hostChoice";
 
 function officeTheme(): Office.OfficeTheme | undefined {
@@ -18,5 +23,5 @@ void Office.onReady((info) => {
   }
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
-  createRoot(container).render(<App gateway={createOfficeGateway()} theme={paneThemeFor(officeTheme())} />);
+  createRoot(container).render(<App gateway={createOfficeGateway()} validate={validateOffThread} openFile={openWorkbookBytes} theme={paneThemeFor(officeTheme())} />);
 });

@@ -1,10 +1,14 @@
 /**
  * The task pane: seven views over one workbook. It knows the workbook only through the WorkbookGateway it
- * is given (Office.js in Excel, a fake in tests), so every view runs the same way everywhere.
+ * is given (Office.js in Excel, exceljs in the workbench, a fake in tests), and gets from its entry point how
+ * to validate (a Web Worker where there is one) and how to open a picked file, so every view runs the same
+ * way everywhere.
  */
 import { useState } from "react";
 import { FluentProvider, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { Validator } from "../app/checkReturn";
 import type { WorkbookGateway } from "../app/gateway";
+import type { OpenWorkbookFile } from "../app/mergeSources";
 import { SheetPicker } from "./components/SheetPicker";
 import { ViewErrorBoundary } from "./components/ViewErrorBoundary";
 import { useSheetChoice } from "./hooks/useSheetChoice";
@@ -41,6 +45,10 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   readonly gateway: WorkbookGateway;
+  /** Validates a sheet; the entry points run it in a Web Worker so the pane keeps painting. */
+  readonly validate: Validator;
+  /** Opens a workbook file the user picks on the Merge tab. */
+  readonly openFile: OpenWorkbookFile;
   readonly theme?: PaneTheme;
   readonly initialView?: ViewName;
 }
@@ -49,11 +57,11 @@ function isViewName(value: unknown): value is ViewName {
   return VIEWS.some((v) => v === value);
 }
 
-export function App({ gateway, theme = "light", initialView = "validate" }: AppProps) {
+export function App({ gateway, validate, openFile, theme = "light", initialView = "validate" }: AppProps) {
   const styles = useStyles();
   const [view, setView] = useState<ViewName>(initialView);
   const choice = useSheetChoice(gateway);
-  const validation = useValidation(gateway, choice.sheet);
+  const validation = useValidation(gateway, choice.sheet, validate);
   const { sheet } = choice;
 
   return (
@@ -73,6 +81,7 @@ export function App({ gateway, theme = "light", initialView = "validate" }: AppP
             {view === "merge" ? (
               <MergeView
                 gateway={gateway}
+                openFile={openFile}
                 onOpenTemplate={() => setView("template")}
                 onApplied={() => {
                   validation.invalidate();

@@ -3,7 +3,7 @@
  * `new Worker(new URL("./check.worker.ts", import.meta.url))` into a separate worker chunk. `import.meta`
  * does not compile to CommonJS (jest), so checkClient loads this module only where `Worker` exists.
  */
-import type { WorkerLike } from "./checkClient";
+import type { WorkerLike } from "./workerLike";
 
 export function spawnCheckWorker(): WorkerLike {
   return new Worker(/* webpackChunkName: "check-worker" */ new URL("./check.worker.ts", import.meta.url));

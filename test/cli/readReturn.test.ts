@@ -1,12 +1,16 @@
 /**
- * readReturn (validate, score) loads only the trust sheet and the ICS sheet when the names show
- * which they are; what it reads must be exactly what openReturn reads from the whole workbook.
+ * The command line opens a file for reading (validate, score, export) with only the trust sheet, the ICS sheet
+ * and the add-in's own sheets loaded when the names show which they are; what the app reads from it must be
+ * exactly what it reads from the whole workbook. And each such read runs the zip guard once.
  */
 import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openReturn, readReturn } from "../../src/cli/workbook";
+import { readReturnSheets } from "../../src/app/checkReturn";
+import { openForReading, openWhole, inFile } from "../../src/cli/openReturn";
+import { validateFile } from "../../src/cli/commands/validate";
+import * as preflight from "../../src/files/guard/preflight";
 
 let dir: string;
 beforeAll(async () => {
@@ -14,6 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+const TODAY = "2023-11-15";
 const HEADERS = ["Trust ODS code", "Trust name", "Trust type", "EPR status", "EPR supplier", "Go-live date", "Convergence plan"];
 
 async function workbookFile(name: string, sheets: readonly string[]): Promise<string> {
@@ -33,18 +38,25 @@ async function workbookFile(name: string, sheets: readonly string[]): Promise<st
   return path;
 }
 
-async function expectSameAsWhole(path: string, sheet: string | undefined): Promise<void> {
-  const { workbook: _whole, ...expected } = await openReturn(path, sheet);
-  await expect(readReturn(path, sheet)).resolves.toEqual(expected);
+async function read(path: string, sheet: string | undefined, whole: boolean) {
+  const reader = whole ? await openWhole(path) : await openForReading(path, sheet);
+  const { sheets: _listed, ...rest } = await inFile(path, () => readReturnSheets(reader, { today: TODAY, ...(sheet !== undefined ? { sheet } : {}) }));
+  return rest;
 }
 
-describe("readReturn", () => {
-  it("reads Trusts and ICS as openReturn does, with other sheets left out", async () => {
+async function expectSameAsWhole(path: string, sheet: string | undefined): Promise<void> {
+  await expect(read(path, sheet, false)).resolves.toEqual(await read(path, sheet, true));
+}
+
+describe("reading a return from a file", () => {
+  it("reads Trusts and ICS as from the whole workbook, with other sheets left out", async () => {
     const path = await workbookFile("template.xlsx", ["Guidance", "ICS", "Trusts", "Calc"]);
     await expectSameAsWhole(path, undefined);
-    const read = await readReturn(path, undefined);
-    expect(read.sheet.name).toBe("Trusts");
-    expect(read.ics).not.toBeNull();
+    const partial = await openForReading(path, undefined);
+    expect((await partial.listSheets()).map((s) => s.name)).toEqual(["ICS", "Trusts"]);
+    const got = await read(path, undefined, false);
+    expect(got.sheet.name).toBe("Trusts");
+    expect(got.ics).not.toBeNull();
   });
 
   it("reads the sheet named by --sheet, and the ICS sheet as the trust sheet", async () => {
@@ -58,8 +70,22 @@ describe("readReturn", () => {
     await expectSameAsWhole(await workbookFile("ampersand.xlsx", ["R&D", "ICS", "Trusts"]), undefined);
   });
 
-  it("reports a missing --sheet with every sheet's name, as before", async () => {
+  it("reports a missing --sheet with every sheet's name, naming the file", async () => {
     const path = await workbookFile("missing.xlsx", ["Guidance", "Trusts"]);
-    await expect(readReturn(path, "Nope")).rejects.toThrow('no sheet named "Nope" (sheets: Guidance, Trusts)');
+    await expect(read(path, "Nope", false)).rejects.toThrow(`${path}: no sheet named "Nope" (sheets: Guidance, Trusts)`);
+  });
+
+  it("runs the zip guard once per file validated", async () => {
+    const path = await workbookFile("once.xlsx", ["Guidance", "ICS", "Trusts"]);
+    const guard = jest.spyOn(preflight, "preflightXlsx");
+    try {
+      await validateFile(path, undefined, undefined, TODAY);
+      expect(guard).toHaveBeenCalledTimes(1);
+      guard.mockClear();
+      await validateFile(await workbookFile("probe.xlsx", ["Notes", "EPR position"]), undefined, undefined, TODAY);
+      expect(guard).toHaveBeenCalledTimes(1);
+    } finally {
+      guard.mockRestore();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadWorkbookFile } from "../../src/files/nodeFile";
-import { STAMP_SHEET } from "../../src/files/stampWorkbook";
+import { openWorkbookFile } from "../../src/files/nodeFile";
+import { STAMP_SHEET } from "../../src/core/stamp";
 import { NORTH, SOUTH, tempFolder, writeTrustBook, type TrustBook } from "../core/merge/trustWorkbooks";
 import { runCli } from "./run";
 
@@ -29,7 +29,7 @@ afterAll(() => folder.cleanup());
 
 /** A copy of the stamped file with one cell changed. */
 async function editedCopy(name: string, sheet: string, address: string, value: string | number): Promise<string> {
-  const wb = await loadWorkbookFile(stamped);
+  const wb = (await openWorkbookFile(stamped)).workbook;
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`no sheet ${sheet}`);
   ws.getCell(address).value = value;
@@ -39,8 +39,8 @@ async function editedCopy(name: string, sheet: string, address: string, value: s
 
 describe("epr-return stamp", () => {
   it("writes a stamped copy and leaves the original alone", async () => {
-    expect((await loadWorkbookFile(north)).getWorksheet(STAMP_SHEET)).toBeUndefined();
-    const wb = await loadWorkbookFile(stamped);
+    expect(((await openWorkbookFile(north)).workbook).getWorksheet(STAMP_SHEET)).toBeUndefined();
+    const wb = (await openWorkbookFile(stamped)).workbook;
     expect(wb.getWorksheet(STAMP_SHEET)?.state).toBe("veryHidden");
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadWorkbook, WorkbookReadError } from "../../src/files/read";
-import { loadWorkbookFile } from "../../src/files/nodeFile";
+import { openWorkbookFile } from "../../src/files/nodeFile";
 import { templateWorkbook } from "../../src/files/writeTemplate";
 
 async function failure(promise: Promise<unknown>): Promise<WorkbookReadError> {
@@ -28,21 +28,21 @@ describe("damaged inputs", () => {
   it("reads a good file", async () => {
     const path = join(dir, "good.xlsx");
     await writeFile(path, good);
-    const wb = await loadWorkbookFile(path);
+    const wb = (await openWorkbookFile(path)).workbook;
     expect(wb.worksheets.map((w) => w.name)).toContain("Trusts");
   });
 
   it("says an empty file is empty", async () => {
     const path = join(dir, "empty.xlsx");
     await writeFile(path, "");
-    const err = await failure(loadWorkbookFile(path));
+    const err = await failure(openWorkbookFile(path));
     expect(err.message).toMatch(/^The file is empty/);
   });
 
   it("says a text file renamed .xlsx is not an .xlsx file", async () => {
     const path = join(dir, "notes.xlsx");
     await writeFile(path, "Trust ODS code,Trust name\nRYJ,Imperial\n");
-    const err = await failure(loadWorkbookFile(path));
+    const err = await failure(openWorkbookFile(path));
     expect(err.message).toMatch(/not an Excel workbook/);
     expect(err.name).toBe("WorkbookReadError");
   });
@@ -75,7 +75,7 @@ describe("damaged inputs", () => {
   });
 
   it("says a missing file is missing", async () => {
-    const err = await failure(loadWorkbookFile(join(dir, "nowhere.xlsx")));
+    const err = await failure(openWorkbookFile(join(dir, "nowhere.xlsx")));
     expect(err.message).toBe("no such file");
   });
 });

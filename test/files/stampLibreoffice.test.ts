@@ -3,8 +3,8 @@
  * converted xlsx → xlsx by LibreOffice, still verifies (and a change made after still shows).
  */
 import { join } from "node:path";
-import { loadWorkbookFile } from "../../src/files/nodeFile";
-import { STAMP_SHEET } from "../../src/files/stampWorkbook";
+import { openWorkbookFile } from "../../src/files/nodeFile";
+import { STAMP_SHEET } from "../../src/core/stamp";
 import { runCli } from "../cli/run";
 import { EAST, NORTH, SOUTH, tempFolder, writeTrustBook } from "../core/merge/trustWorkbooks";
 import { hasLibreOffice, recalculate } from "../helpers/libreoffice";
@@ -30,7 +30,7 @@ describeWithLibreOffice("the stamp through LibreOffice", () => {
 
       const resaved = join(dir, "resaved.xlsx");
       await recalculate(stamped, resaved);
-      const wb = await loadWorkbookFile(resaved);
+      const wb = (await openWorkbookFile(resaved)).workbook;
       // LibreOffice keeps the sheet; it may write "very hidden" back as "hidden".
       expect(["hidden", "veryHidden"]).toContain(wb.getWorksheet(STAMP_SHEET)?.state);
 

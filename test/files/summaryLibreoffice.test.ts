@@ -13,7 +13,7 @@ import type { ScoreResult } from "../../src/core/results";
 import type { ProfileName, TrustRow } from "../../src/core/schema";
 import { buildTemplate } from "../../src/core/template/build";
 import { SUMMARY_LABELS, type SummaryLabel } from "../../src/core/template/summary";
-import { loadWorkbookFile } from "../../src/files/nodeFile";
+import { openWorkbookFile } from "../../src/files/nodeFile";
 import { sheetToGrid } from "../../src/files/read";
 import { templateWorkbook, writeTemplate } from "../../src/files/writeTemplate";
 import { hasLibreOffice, recalculate } from "../helpers/libreoffice";
@@ -110,7 +110,7 @@ describeWithLibreOffice("Summary recalculated in LibreOffice equals the core's c
     await wb.xlsx.writeFile(written);
     await recalculate(written, recalculated);
 
-    const summary = sheetToGrid(sheetOf(await loadWorkbookFile(recalculated), c, "Summary"));
+    const summary = sheetToGrid(sheetOf((await openWorkbookFile(recalculated)).workbook, c, "Summary"));
     const want = expected(scoreReturn(c.trusts, { profile: c.profile }));
     SUMMARY_LABELS.forEach((label, i) => {
       expect(cellAt(summary, i + 1, 1)).toBe(label);

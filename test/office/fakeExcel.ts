@@ -4,6 +4,14 @@
  * tables, validations). It counts context.sync() calls, measures each sync's payload
  * (the JSON of values/formulas/number formats written), and refuses to hand out loaded
  * properties that were not loaded and synced, as Office.js does.
+ *
+ * What it models of Excel beyond bookkeeping, each with its source:
+ * - *OrNullObject methods (getItemOrNullObject, getUsedRangeOrNullObject) return a proxy whose
+ *   isNullObject is readable after the next sync, without a load() (see Loadable.isNullObject).
+ * - Worksheet visibility "Visible" | "Hidden" | "VeryHidden", and that a very hidden sheet cannot be
+ *   activated (see FakeWorksheetView.activate).
+ * - Strings written to Range.values are typed input unless the cell's number format is text ("@")
+ *   (see typedInput).
  */
 import { formatRange, parseRangeBounds, type RangeBounds } from "../../src/core/sheet/addresses";
 import type { Batch, OfficeHost } from "../../src/office/host";
@@ -26,6 +34,8 @@ export interface FakeCell {
 
 class Loadable {
   loaded = false;
+  /** Set on what an *OrNullObject method returned: whether it stands for nothing, and whether a sync told us. */
+  private nullState: { readonly isNull: boolean; known: boolean } | null = null;
   constructor(protected readonly ctx: FakeContext) {}
   load(_properties?: unknown): this {
     this.ctx.queueLoad(this);
@@ -33,6 +43,26 @@ class Loadable {
   }
   protected requireLoaded(what: string): void {
     if (!this.loaded) throw new Error(`fake Excel: ${what} read before load() and sync()`);
+  }
+  /**
+   * As Office.js: an *OrNullObject result "return[s] an object whose isNullObject property is set to true" when the
+   * item doesn't exist, and "Office automatically loads this property when context.sync is called"
+   * (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+   * Reading it before that sync is a mistake the fake reports. Anything else is never a null object.
+   */
+  get isNullObject(): boolean {
+    if (this.nullState === null) return false;
+    if (!this.nullState.known) throw new Error("fake Excel: isNullObject read before sync()");
+    return this.nullState.isNull;
+  }
+  markOrNullObject(isNull: boolean): this {
+    const state = { isNull, known: false };
+    this.nullState = state;
+    this.ctx.afterSync(() => (state.known = true));
+    return this;
+  }
+  protected get isNull(): boolean {
+    return this.nullState?.isNull ?? false;
   }
 }
 
@@ -44,6 +74,8 @@ export class FakeContext {
   readonly log: string[] = [];
   pendingBytes = 0;
   private pendingLoads: Loadable[] = [];
+  private pendingAfterSync: (() => void)[] = [];
+  private pendingFailure: Error | null = null;
   readonly runtime: { enableEvents: boolean };
   readonly workbook: FakeWorkbookView;
 
@@ -68,8 +100,26 @@ export class FakeContext {
     this.pendingLoads.push(target);
   }
 
+  /** Runs once the next sync has gone through. */
+  afterSync(step: () => void): void {
+    this.pendingAfterSync.push(step);
+  }
+
+  /** The next sync fails with this error (a queued command Excel refuses fails the whole batch). */
+  failAtSync(error: Error): void {
+    this.pendingFailure ??= error;
+  }
+
   async sync(): Promise<void> {
     this.syncCount++;
+    const failure = this.pendingFailure;
+    if (failure !== null) {
+      this.pendingFailure = null;
+      this.pendingLoads = [];
+      this.pendingAfterSync = [];
+      this.pendingBytes = 0;
+      throw failure;
+    }
     const cells = this.pendingLoads.reduce((n, l) => n + (l instanceof FakeRange && l.loadsCells ? l.cellCount() : 0), 0);
     if (this.book.maxResponseCells !== null && cells > this.book.maxResponseCells) {
       this.pendingLoads = [];
@@ -77,6 +127,8 @@ export class FakeContext {
     }
     for (const l of this.pendingLoads) l.loaded = true;
     this.pendingLoads = [];
+    for (const step of this.pendingAfterSync) step();
+    this.pendingAfterSync = [];
     this.payloads.push(this.pendingBytes);
     this.pendingBytes = 0;
   }
@@ -92,6 +144,12 @@ export class FakeWorkbook {
   eventsEnabled = true;
   /** Loads of more cells than this in one sync fail as Excel on the web does (null: no limit). */
   maxResponseCells: number | null = null;
+  /**
+   * What a method called on a null object (a missing sheet from getItemOrNullObject) gives in the same batch. The
+   * Office.js docs do not say; "propagate" (the default) hands back another null object, "fail" makes the batch's
+   * sync fail, so code can be tested against both.
+   */
+  nullObjectChaining: "propagate" | "fail" = "propagate";
   private nextId = 1;
 
   addSheet(name: string): FakeWorksheet {
@@ -101,9 +159,14 @@ export class FakeWorkbook {
   }
 
   sheet(name: string): FakeWorksheet {
-    const found = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const found = this.findSheet(name);
     if (!found) throw officeError("ItemNotFound", `no sheet ${name}`);
     return found;
+  }
+
+  /** Excel's sheet names ignore case. */
+  findSheet(name: string): FakeWorksheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 }
 
@@ -131,6 +194,12 @@ class FakeWorksheets extends Loadable {
   }
   getItem(name: string): FakeWorksheetView {
     return new FakeWorksheetView(this.ctx, this.book.sheet(name), false);
+  }
+  getItemOrNullObject(name: string): FakeWorksheetView {
+    const found = this.book.findSheet(name);
+    // A missing sheet's proxy stands on a sheet that is in no workbook; every use of it but the null checks fails.
+    const view = new FakeWorksheetView(this.ctx, found ?? new FakeWorksheet(this.book, name, "{missing}"), false);
+    return view.markOrNullObject(found === undefined);
   }
   add(name: string): FakeWorksheetView {
     if (this.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw officeError("ItemAlreadyExists");
@@ -199,6 +268,21 @@ export class FakeWorksheet {
     this.conditionalFormats.push(cf);
     return cf;
   }
+  /** The cells from A1 to the used range's end as text rows (anything but text reads ""), each without trailing blanks. */
+  textRows(): string[][] {
+    const bounds = this.usedBounds();
+    const rows: string[][] = [];
+    for (let r = 1; r <= (bounds?.lastRow ?? 0); r++) {
+      const row: string[] = [];
+      for (let c = 1; c <= (bounds?.lastCol ?? 0); c++) {
+        const value = this.cell(r, c)?.value ?? null;
+        row.push(typeof value === "string" ? value : "");
+      }
+      while (row.length > 0 && row[row.length - 1] === "") row.pop();
+      rows.push(row);
+    }
+    return rows;
+  }
   usedBounds(): RangeBounds | null {
     let b: RangeBounds | null = null;
     for (const [key, cell] of this.cells) {
@@ -213,9 +297,16 @@ export class FakeWorksheet {
 }
 
 class FakeWorksheetView extends Loadable {
-  constructor(ctx: FakeContext, readonly sheet: FakeWorksheet, loadedByCollection: boolean) {
+  private readonly liveSheet: FakeWorksheet;
+  constructor(ctx: FakeContext, sheet: FakeWorksheet, loadedByCollection: boolean) {
     super(ctx);
+    this.liveSheet = sheet;
     this.loaded = loadedByCollection;
+  }
+  /** The sheet behind the proxy; using a null object's fails as Excel fails a path to nothing. */
+  get sheet(): FakeWorksheet {
+    if (this.isNull) throw officeError("ItemNotFound", `fake Excel: the null object for sheet ${this.liveSheet.name} used`);
+    return this.liveSheet;
   }
   get name(): string {
     return this.sheet.name;
@@ -227,6 +318,7 @@ class FakeWorksheetView extends Loadable {
   get visibility(): string {
     return this.sheet.visibility;
   }
+  /** Excel.SheetVisibility: "Visible" | "Hidden" | "VeryHidden" (ExcelApi 1.1 to read, 1.2 to set; @types/office-js Worksheet.visibility). */
   set visibility(value: string) {
     this.sheet.visibility = value === "Hidden" || value === "VeryHidden" ? value : "Visible";
   }
@@ -237,13 +329,26 @@ class FakeWorksheetView extends Loadable {
     this.ctx.record("getRanges");
     return new FakeRange(this.ctx, this.sheet, address);
   }
+  /** "If the entire worksheet is blank, then this method returns an object with its isNullObject property set to true" (@types/office-js). */
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    if (this.isNull) {
+      // Chained off a missing sheet: see FakeWorkbook.nullObjectChaining.
+      if (this.liveSheet.book.nullObjectChaining === "fail") this.ctx.failAtSync(officeError("InvalidObjectPath", "fake Excel: method called on a null object"));
+      return new FakeRange(this.ctx, this.liveSheet, "A1").markOrNullObject(true);
+    }
     const bounds = this.sheet.usedBounds();
-    const range = new FakeRange(this.ctx, this.sheet, bounds ? formatRange(bounds) : "A1");
-    range.isNullObject = bounds === null;
-    return range;
+    return new FakeRange(this.ctx, this.sheet, bounds ? formatRange(bounds) : "A1").markOrNullObject(bounds === null);
   }
+  /**
+   * A very hidden sheet cannot be activated: Excel refuses to show a sheet the user cannot unhide. The Office.js
+   * reference for activate() says nothing either way (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-activate-member(1));
+   * it does document the neighbouring rule that a "VeryHidden" sheet's delete() "will fail with an InvalidOperation
+   * exception" (Worksheet.delete, and OfficeDev/office-js#365), and Excel's own rule is that a hidden sheet cannot be
+   * the active one (VBA's Worksheet.Activate fails with run-time error 1004 on it). The fake follows that rule with
+   * InvalidOperation, so an add-in that would activate its own settings sheet fails in tests.
+   */
   activate(): void {
+    if (this.sheet.visibility === "VeryHidden") throw officeError("InvalidOperation", `fake Excel: the very hidden sheet ${this.sheet.name} cannot be activated`);
     this.sheet.activated = true;
   }
   get freezePanes() {
@@ -339,8 +444,38 @@ class FakeTableView {
   }
 }
 
+/** Excel's text number format: what is typed into such a cell stays text. */
+export const TEXT_FORMAT = "@";
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * What Excel makes of a string written to Range.values into a cell not formatted as text: the same as typing it.
+ * Sources: the Range.values reference, "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
+ * Excel interprets this value as a formula", and ISO dates (YYYY-MM-DD) "are stored as dates" (@types/office-js,
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member); OfficeDev/office-js#229,
+ * where writing '2018-12-31' to a General cell gives a date serial and the number format m/d/yyyy; and
+ * OfficeDev/office-js#1559, cited for the same conversion when this was modelled (not re-read here). Modelled: a leading "'" is Excel's text prefix, kept out of the value
+ * (OfficeDev/office-js#6687: the quote is not part of the cell's content); "=", "+" or "-" not followed by a number
+ * makes a formula; numbers (1E5, -0.5, 1,000 is not) become numbers; TRUE/FALSE in any case become booleans;
+ * YYYY-MM-DD becomes a date serial. Not modelled: percentages, currencies, fractions, locale dates and times.
+ */
+export function typedInput(text: string): Partial<FakeCell> {
+  if (text === "") return { value: null };
+  if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) return { value: Number(text.trim()) };
+  if (/^(true|false)$/i.test(text.trim())) return { value: text.trim().toLowerCase() === "true" };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (iso) {
+    const ms = Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
+    const date = new Date(ms);
+    if (date.getUTCMonth() === Number(iso[2]) - 1 && date.getUTCDate() === Number(iso[3])) return { value: (ms - EXCEL_EPOCH_MS) / 86_400_000, numberFormat: "m/d/yyyy" };
+  }
+  if (/^[=+-]/.test(text)) return { value: null, formula: text };
+  return { value: text };
+}
+
 export class FakeRange extends Loadable {
-  isNullObject = false;
   /** Whether a load asked for per-cell data (what makes a response big). */
   loadsCells = false;
   override load(properties?: unknown): this {
@@ -370,7 +505,7 @@ export class FakeRange extends Loadable {
     }
     return rows;
   }
-  private write(data: readonly (readonly unknown[])[], patch: (value: unknown) => Partial<FakeCell>): void {
+  private write(data: readonly (readonly unknown[])[], patch: (value: unknown, row: number, col: number) => Partial<FakeCell>): void {
     this.ctx.pendingBytes += JSON.stringify(data).length;
     const b = this.bounds();
     const height = b.lastRow - b.firstRow + 1;
@@ -378,14 +513,21 @@ export class FakeRange extends Loadable {
     if (data.length !== height || data.some((r) => r.length !== width)) {
       throw officeError("InvalidArgument", `fake Excel: ${height}x${width} range ${this.address} given other dimensions`);
     }
-    data.forEach((r, i) => r.forEach((v, j) => this.sheet.setCell(b.firstRow + i, b.firstCol + j, patch(v))));
+    data.forEach((r, i) => r.forEach((v, j) => this.sheet.setCell(b.firstRow + i, b.firstCol + j, patch(v, i, j))));
   }
   get values(): unknown[][] {
     this.requireLoaded("range.values");
     return this.grid((cell) => (cell?.error ?? cell?.value ?? ""));
   }
   set values(data: unknown[][]) {
-    this.write(data, (v) => ({ value: v === "" ? null : (v as Scalar), formula: undefined, error: undefined }));
+    const b = this.bounds();
+    this.write(data, (v, row, col) => {
+      // Strings are typed input unless the cell is formatted as text (see typedInput); numbers and booleans are stored as they are.
+      if (typeof v !== "string") return { value: v as Scalar, formula: undefined, error: undefined };
+      const cell = this.sheet.cell(b.firstRow + row, b.firstCol + col);
+      if (cell?.numberFormat === TEXT_FORMAT) return { value: v === "" ? null : v, formula: undefined, error: undefined };
+      return { formula: undefined, error: undefined, ...typedInput(v) };
+    });
   }
   set formulas(data: unknown[][]) {
     this.write(data, (v) => ({ formula: String(v), value: null }));
@@ -447,8 +589,16 @@ export class FakeRange extends Loadable {
   select(): void {
     this.sheet.selected = this.address;
   }
-  clear(_what?: string): void {
-    this.sheet.cells.clear();
+  /** Excel.ClearApplyTo: "All" (default), "Contents" (values and formulas), "Formats"; only this range's cells. */
+  clear(what = "All"): void {
+    const b = this.bounds();
+    for (const [key, cell] of [...this.sheet.cells]) {
+      const [row = 0, col = 0] = key.split(",").map(Number);
+      if (row < b.firstRow || row > b.lastRow || col < b.firstCol || col > b.lastCol) continue;
+      if (what === "Contents") this.sheet.cells.set(key, { ...cell, value: null, formula: undefined, error: undefined });
+      else if (what === "Formats") this.sheet.cells.set(key, { value: cell.value, formula: cell.formula, error: cell.error });
+      else this.sheet.cells.delete(key);
+    }
   }
 }
 
@@ -532,6 +682,8 @@ export interface FakeHost extends OfficeHost {
   readonly contexts: FakeContext[];
   /** Syncs of the last Excel.run. */
   lastSyncs(): number;
+  /** Syncs of each Excel.run since the first `from` runs, in order (e.g. [3, 2] for two runs). */
+  runSyncs(from?: number): number[];
   lastContext(): FakeContext;
 }
 
@@ -550,6 +702,7 @@ export function fakeHost(book = new FakeWorkbook(), maxApi = 1.9): FakeHost {
     contexts,
     lastContext,
     lastSyncs: () => lastContext().syncCount,
+    runSyncs: (from = 0) => contexts.slice(from).map((ctx) => ctx.syncCount),
     run<T>(batch: Batch<T>): Promise<T> {
       const ctx = new FakeContext(book);
       contexts.push(ctx);

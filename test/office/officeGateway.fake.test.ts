@@ -7,6 +7,7 @@ import { FIGURES_SETTING } from "../../src/office/figuresOps";
 import { MARK_STYLES, MARKS_SETTING } from "../../src/app/marks";
 import { createOfficeGateway } from "../../src/office/officeGateway";
 import { READ_BLOCK_CELLS } from "../../src/office/readSheet";
+import { SETTINGS_SHEET } from "../../src/core/returnSheets";
 import { fakeHost, FakeWorkbook, type FakeHost } from "./fakeExcel";
 import { smallTemplate } from "./templateFixture";
 
@@ -16,6 +17,11 @@ function setup(maxApi = 1.9): { host: FakeHost; book: FakeWorkbook } {
   const book = new FakeWorkbook();
   const host = fakeHost(book, maxApi);
   return { host, book };
+}
+
+/** The settings sheet's cells as text rows from A1 (what the codec reads). */
+function settingsSheetRows(book: FakeWorkbook): string[][] {
+  return book.sheet(SETTINGS_SHEET).textRows();
 }
 
 function errorMarks(count: number): CellMark[] {
@@ -70,14 +76,15 @@ describe("markCells / clearMarks", () => {
     const small = setup();
     small.book.addSheet("Trusts");
     await createOfficeGateway(small.host).markCells("Trusts", errorMarks(10));
-    const smallSyncs = small.host.lastSyncs();
+    const smallSyncs = small.host.runSyncs();
 
     const large = setup();
     const sheet = large.book.addSheet("Trusts");
     await createOfficeGateway(large.host).markCells("Trusts", errorMarks(10_000));
 
-    expect(smallSyncs).toBe(3);
-    expect(large.host.lastSyncs()).toBe(smallSyncs);
+    // The conditional formats in 3 syncs, then the marks record on the settings sheet in 2 (read, write).
+    expect(smallSyncs).toEqual([3, 2]);
+    expect(large.host.runSyncs()).toEqual(smallSyncs);
     const errors = sheet.conditionalFormats.filter((cf) => cf.formula === MARK_STYLES.error.formula);
     const warnings = sheet.conditionalFormats.filter((cf) => cf.formula === MARK_STYLES.warning.formula);
     // 10,000 marks become a few conditional formats, not thousands.
@@ -88,12 +95,35 @@ describe("markCells / clearMarks", () => {
     expect(warnings.every((cf) => cf.fill === MARK_STYLES.warning.fill)).toBe(true);
   });
 
-  it("remembers the marked ranges in a document setting", async () => {
+  it("remembers the marked ranges on the settings sheet, not in the document settings", async () => {
     const { host, book } = setup();
     book.addSheet("Trusts");
-    await createOfficeGateway(host).markCells("Trusts", [{ address: "E2", severity: "error" }, { address: "E3", severity: "error" }]);
-    expect(host.fakeSettings.store.get(MARKS_SETTING)).toEqual({ Trusts: { error: ["E2:E3"], warning: [] } });
+    const gateway = createOfficeGateway(host);
+    await gateway.markCells("Trusts", [{ address: "E2", severity: "error" }, { address: "E3", severity: "error" }]);
+    expect(settingsSheetRows(book)).toEqual([[MARKS_SETTING, JSON.stringify({ Trusts: { error: ["E2:E3"], warning: [] } })]]);
+    await expect(gateway.loadSetting(MARKS_SETTING)).resolves.toEqual({ Trusts: { error: ["E2:E3"], warning: [] } });
+    expect(host.fakeSettings.store.size).toBe(0);
+    expect(host.fakeSettings.saves).toBe(0);
+  });
+
+  it("moves a marks record an earlier version kept in the document settings to the sheet", async () => {
+    const { host, book } = setup();
+    book.addSheet("Trusts");
+    book.addSheet("ICS");
+    host.fakeSettings.store.set(MARKS_SETTING, { ICS: { error: ["B2"], warning: [] } });
+    await createOfficeGateway(host).markCells("Trusts", [{ address: "A2", severity: "warning" }]);
+    const record = { ICS: { error: ["B2"], warning: [] }, Trusts: { error: [], warning: ["A2"] } };
+    expect(settingsSheetRows(book)).toEqual([[MARKS_SETTING, JSON.stringify(record)]]);
+    expect(host.fakeSettings.store.has(MARKS_SETTING)).toBe(false);
     expect(host.fakeSettings.saves).toBe(1);
+  });
+
+  it("writes no record when clearing a sheet that was never marked", async () => {
+    const { host, book } = setup();
+    book.addSheet("Trusts");
+    await createOfficeGateway(host).clearMarks("Trusts");
+    expect(host.runSyncs()).toEqual([3, 1]);
+    expect(book.findSheet(SETTINGS_SHEET)).toBeUndefined();
   });
 
   it("replaces earlier marks instead of piling them up", async () => {
@@ -113,13 +143,14 @@ describe("markCells / clearMarks", () => {
     const gateway = createOfficeGateway(host);
     await gateway.markCells("Trusts", errorMarks(50));
     expect(sheet.conditionalFormats.length).toBeGreaterThan(2);
+    const runs = host.contexts.length;
     await gateway.clearMarks("Trusts");
     expect(sheet.conditionalFormats.map((cf) => [cf.type, cf.appliesTo, cf.formula])).toEqual([
       ["Custom", "A2:A50", "=A2>100"],
       ["CellValue", "B2:B50", ""],
     ]);
-    expect(host.lastSyncs()).toBe(3);
-    expect(host.fakeSettings.store.get(MARKS_SETTING)).toEqual({});
+    expect(host.runSyncs(runs)).toEqual([3, 2]);
+    await expect(gateway.loadSetting(MARKS_SETTING)).resolves.toEqual({});
   });
 
   it("falls back to one conditional format per range without RangeAreas (ExcelApi 1.9)", async () => {
@@ -157,7 +188,8 @@ describe("insertTemplate", () => {
     expect(trusts.columnWidths.get("A:A")).toBeCloseTo((16 * 7 + 5) * 0.75);
     expect(trusts.activated).toBe(true);
     expect(book.sheet("Lists").visibility).toBe("Hidden");
-    expect(book.sheet("Lists").at("A4")?.value).toBe("'-");
+    // Sent as "'-": Excel keeps the text prefix out of the value, and without it "-" would be taken for a formula.
+    expect(book.sheet("Lists").at("A4")).toMatchObject({ value: "-", formula: undefined });
     const summary = book.sheet("Summary");
     expect(summary.at("B1")?.formula).toBe('=COUNTA(Trusts!A2:A3)&" of "&COUNTA(TrustsTable[Trust ODS code])');
     expect(summary.at("B2")).toMatchObject({ value: 45291, numberFormat: "dd/mm/yyyy" });
@@ -264,15 +296,28 @@ describe("writeFigures", () => {
     const { host, book } = setup();
     const gateway = createOfficeGateway(host);
     await expect(gateway.writeFigures(figures)).resolves.toBe("EPR Scores");
+    // Read the record, write the sheet (sheet list, one chunk, restore), save the record (read, write).
+    expect(host.runSyncs()).toEqual([1, 3, 2]);
     const sheet = book.sheet("EPR Scores");
     expect(sheet.at("B2")?.value).toBe(0.25);
-    expect(host.fakeSettings.store.get(FIGURES_SETTING)).toEqual({ "EPR Scores": sheet.id });
-    expect(host.lastSyncs()).toBe(3);
+    await expect(gateway.loadSetting(FIGURES_SETTING)).resolves.toEqual({ "EPR Scores": sheet.id });
+    expect(host.fakeSettings.store.size).toBe(0);
 
+    const runs = host.contexts.length;
     await expect(gateway.writeFigures({ ...figures, rows: [["Trusts", 13]] })).resolves.toBe("EPR Scores");
-    expect(book.sheets).toHaveLength(1);
+    expect(book.sheets.filter((s) => s.name !== SETTINGS_SHEET)).toHaveLength(1);
     expect(sheet.at("B1")?.value).toBe(13);
     expect(sheet.at("B2")).toBeUndefined();
+    // The record already names the sheet: nothing to save.
+    expect(host.runSyncs(runs)).toEqual([1, 3]);
+  });
+
+  it("treats the settings sheet as a taken name", async () => {
+    const { host, book } = setup();
+    const gateway = createOfficeGateway(host);
+    await gateway.saveSetting("k", 1);
+    await expect(gateway.writeFigures({ name: SETTINGS_SHEET.toUpperCase(), rows: [["x", 1]] })).resolves.toBe(`${SETTINGS_SHEET.toUpperCase()} (2)`);
+    expect(book.sheet(SETTINGS_SHEET).visibility).toBe("VeryHidden");
   });
 
   it("never overwrites a user's sheet of that name", async () => {
@@ -300,8 +345,9 @@ describe("onSheetChanged", () => {
 });
 
 describe("settings", () => {
-  it("surfaces a failed save instead of swallowing it", async () => {
+  it("surfaces a failed save of the document settings (removing an earlier version's copy) instead of swallowing it", async () => {
     const { host } = setup();
+    host.fakeSettings.store.set("k", 0);
     host.fakeSettings.failSave = "the document is read-only";
     await expect(createOfficeGateway(host).saveSetting("k", 1)).rejects.toThrow(/Could not save the add-in's settings in the workbook: the document is read-only/);
   });

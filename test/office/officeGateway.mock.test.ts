@@ -1,8 +1,9 @@
 /**
  * The gateway against office-addin-mock's OfficeMockObject, installed as the Excel and
- * Office globals, so the default host (Excel.run with delayForCellEdit, document
- * settings) is what runs. Loaded properties read before context.sync() come back as the
- * mock's error strings, so a missing sync shows up as a wrong grid.
+ * Office globals, so the default host (Excel.run with delayForCellEdit, the document
+ * settings earlier versions saved to) is what runs. Loaded properties read before
+ * context.sync() come back as the mock's error strings, so a missing sync shows up as
+ * a wrong grid.
  */
 import { OfficeMockObject } from "office-addin-mock";
 // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose own
@@ -58,6 +59,25 @@ function install(dataRows: number): Installed {
             if (name === "Busy") throw officeError("InvalidOperationInCellEditMode");
             throw officeError("ItemNotFound");
           },
+          // The settings sheet is missing: getItemOrNullObject hands out a null object, whose used range is one too.
+          missing: {
+            usedRange: { address: "", values: [] },
+            getUsedRangeOrNullObject: function () { return this.usedRange; },
+          },
+          getItemOrNullObject: function () { return this.missing; },
+          // What worksheets.add gives: the new settings sheet, whose ranges record what is written to them.
+          created: {
+            visibility: "Visible",
+            written: { address: "" },
+            getRange: function (this: { written: { requested?: string } }, address: string) {
+              this.written.requested = address;
+              return this.written;
+            },
+          },
+          add: function (this: { created: { name?: string } }, name: string) {
+            this.created.name = name;
+            return this.created;
+          },
         },
       },
     },
@@ -67,6 +87,8 @@ function install(dataRows: number): Installed {
     },
   });
   excel.context.workbook.worksheets.trusts.usedRange.isNullObject = false;
+  excel.context.workbook.worksheets.missing.isNullObject = true;
+  excel.context.workbook.worksheets.missing.usedRange.isNullObject = true;
   const mockSync = excel.context.sync.bind(excel.context);
   excel.context.sync = async () => {
     syncs++;
@@ -156,14 +178,26 @@ describe("selectCell over office-addin-mock", () => {
 });
 
 describe("settings over office-addin-mock", () => {
-  it("round-trips a value through the document settings", async () => {
+  it("reads a value an earlier version left in the document settings when the workbook has no settings sheet, in one sync", async () => {
     const installed = install(1);
+    installed.settingsStore.set("eprReturn.profile", { profile: "mar-2026", weights: [1, 2] });
     const gateway = createOfficeGateway();
-    expect(await gateway.loadSetting("eprReturn.profile")).toBeUndefined();
-    await gateway.saveSetting("eprReturn.profile", { profile: "mar-2026", weights: [1, 2] });
-    expect(installed.settingsStore.get("eprReturn.profile")).toEqual({ profile: "mar-2026", weights: [1, 2] });
     expect(await gateway.loadSetting("eprReturn.profile")).toEqual({ profile: "mar-2026", weights: [1, 2] });
-    await gateway.saveSetting("eprReturn.profile", undefined);
-    expect(await gateway.loadSetting("eprReturn.profile")).toBeUndefined();
+    expect(installed.syncs()).toBe(1);
+    expect(await gateway.loadSetting("eprReturn.other")).toBeUndefined();
+  });
+
+  it("saves to a new very hidden settings sheet as text, and drops the document settings' copy", async () => {
+    const installed = install(1);
+    installed.settingsStore.set("eprReturn.profile", { profile: "feb-2026" });
+    await createOfficeGateway().saveSetting("eprReturn.profile", { profile: "mar-2026" });
+    const created = (globalThis as unknown as { Excel: OfficeMockObject }).Excel.context.workbook.worksheets.created;
+    expect(created.name).toBe("_epr_settings");
+    expect(created.visibility).toBe("VeryHidden");
+    expect(created.written.requested).toBe("A1:B1");
+    expect(created.written.numberFormat).toEqual([["@", "@"]]);
+    expect(created.written.values).toEqual([["eprReturn.profile", '{"profile":"mar-2026"}']]);
+    expect(installed.syncs()).toBe(2);
+    expect(installed.settingsStore.has("eprReturn.profile")).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { paneAdapters } from "./paneAdapters";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/ui/App";
@@ -6,7 +7,7 @@ import { HEADERS, cleanReturn, returnWithIssues } from "./fixtures";
 
 describe("App", () => {
   it("has a tab per view and shows the chosen one", async () => {
-    render(<App gateway={new FakeGateway().addSheet("Trusts", cleanReturn())} initialView="template" />);
+    render(<App {...paneAdapters} gateway={new FakeGateway().addSheet("Trusts", cleanReturn())} initialView="template" />);
     expect(screen.getAllByRole("tab")).toHaveLength(7);
     for (const name of ["Template", "Merge", "Columns", "Validate", "Scores", "Export", "Stamp"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: "Template" })).toHaveAttribute("aria-selected", "true");
@@ -19,7 +20,7 @@ describe("App", () => {
 
   it("picks the Trusts sheet, and checks another sheet when the user picks it", async () => {
     const gateway = new FakeGateway().addSheet("Notes", [["hello"]]).addSheet("Trusts", cleanReturn()).addSheet("Old", returnWithIssues());
-    render(<App gateway={gateway} />);
+    render(<App {...paneAdapters} gateway={gateway} />);
     const picker = screen.getByRole("combobox", { name: "Sheet with the trust rows" }) as HTMLSelectElement;
     await waitFor(() => expect(picker.value).toBe("Trusts"));
     expect(await screen.findByText(/^Ready to send/)).toBeInTheDocument();
@@ -31,12 +32,12 @@ describe("App", () => {
 
   it("without a Trusts sheet, picks the first sheet with headers", async () => {
     const gateway = new FakeGateway().addSheet("Cover", [["Title"]]).addSheet("Hidden", [HEADERS], false).addSheet("Return", cleanReturn());
-    render(<App gateway={gateway} initialView="columns" />);
+    render(<App {...paneAdapters} gateway={gateway} initialView="columns" />);
     expect(await screen.findByText(/Headers found in row 1 of Return/)).toBeInTheDocument();
   });
 
   it("says what failed when the sheets cannot be listed", async () => {
-    render(<App gateway={new FakeGateway().failWith("listSheets", "Excel is not responding.")} />);
+    render(<App {...paneAdapters} gateway={new FakeGateway().failWith("listSheets", "Excel is not responding.")} />);
     expect(await screen.findByText("Could not list the workbook's sheets")).toBeInTheDocument();
     expect(screen.getByText(/Excel is not responding\./)).toBeInTheDocument();
   });
@@ -45,7 +46,7 @@ describe("App", () => {
     const rows = cleanReturn();
     rows[0] = HEADERS.map((h, i) => (i === 2 ? "Kind" : h));
     const gateway = new FakeGateway().addSheet("Trusts", rows);
-    render(<App gateway={gateway} initialView="validate" />);
+    render(<App {...paneAdapters} gateway={gateway} initialView="validate" />);
     expect(await screen.findByText(/^1 error, 1 warning/)).toBeInTheDocument();
     expect(screen.getByText(/Trust type/, { selector: "button *" })).toBeInTheDocument();
 

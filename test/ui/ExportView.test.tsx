@@ -1,3 +1,4 @@
+import { paneAdapters } from "./paneAdapters";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/ui/App";
@@ -40,7 +41,7 @@ async function downloaded(linkName: string): Promise<{ fileName: string | null; 
 }
 
 function renderExport(gateway: FakeGateway) {
-  return render(<App gateway={gateway} initialView="export" />);
+  return render(<App {...paneAdapters} gateway={gateway} initialView="export" />);
 }
 
 describe("Export view", () => {

@@ -1,3 +1,4 @@
+import { paneAdapters } from "./paneAdapters";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/ui/App";
@@ -19,7 +20,7 @@ function figure(label: string): string {
 }
 
 function renderScores(gateway: FakeGateway) {
-  return render(<App gateway={gateway} initialView="scores" />);
+  return render(<App {...paneAdapters} gateway={gateway} initialView="scores" />);
 }
 
 describe("Scores view", () => {

@@ -1,3 +1,4 @@
+import { paneAdapters } from "./paneAdapters";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/ui/App";
@@ -6,7 +7,7 @@ import { FakeGateway } from "./fakeGateway";
 import { ICS_ROWS, cleanReturn, returnWithIssues, trustRow, HEADERS } from "./fixtures";
 
 function renderValidate(gateway: FakeGateway) {
-  return render(<App gateway={gateway} initialView="validate" />);
+  return render(<App {...paneAdapters} gateway={gateway} initialView="validate" />);
 }
 
 function gatewayWithIssues(): FakeGateway {

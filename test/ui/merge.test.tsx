@@ -1,3 +1,5 @@
+import { openWorkbookBytes } from "../../src/files/openLazily";
+import { paneAdapters } from "./paneAdapters";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
@@ -22,9 +24,9 @@ const FILES: Record<string, FakeGateway> = {
   "notes.xlsx": new FakeGateway().addSheet("Notes", [["nothing", "to", "see"]]),
 };
 
-const openFake = async (file: File) => {
-  const gateway = FILES[file.name];
-  if (!gateway) throw new Error(`not a workbook the test knows: ${file.name}`);
+const openFake = async (_bytes: ArrayBuffer, name: string) => {
+  const gateway = FILES[name];
+  if (!gateway) throw new Error(`not a workbook the test knows: ${name}`);
   return gateway;
 };
 
@@ -148,7 +150,7 @@ describe("Merge view", () => {
   });
 
   it("offers the Template tab when the workbook has no Trusts sheet", async () => {
-    render(<App gateway={new FakeGateway().addSheet("Sheet1", [["hello"]])} initialView="merge" />);
+    render(<App {...paneAdapters} gateway={new FakeGateway().addSheet("Sheet1", [["hello"]])} initialView="merge" />);
     expect(await screen.findByText(/This workbook has no Trusts sheet yet/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Open the Template tab" }));
     expect(await screen.findByRole("heading", { name: "Template", level: 2 })).toBeInTheDocument();
@@ -162,7 +164,7 @@ describe("Merge view", () => {
     for (const r of [HEADERS, live("RJZ", "King's")]) ws.addRow([...r]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const gateway = workbook();
-    renderInFluent(<MergeView gateway={gateway} today="2023-11-15" />);
+    renderInFluent(<MergeView gateway={gateway} openFile={openWorkbookBytes} today="2023-11-15" />);
     await userEvent.upload(await screen.findByLabelText("Add .xlsx files"), new File([bytes], "real.xlsx"));
     expect(await screen.findByRole("group", { name: "real.xlsx › Trusts" }, { timeout: 20_000 })).toBeInTheDocument();
     expect(await previewStatus()).toMatch(/^1 row will be added/);

@@ -3,10 +3,11 @@ import { existsSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { exportCsv, exportJson } from "../../core/export";
-import { readWorkbookReturn } from "../../files/stampWorkbook";
+import { checkReturn } from "../../app/checkReturn";
+import { plural } from "../../app/plural";
 import { allowOnly, booleanFlag, isoDateFlag, stringFlag, type ParsedArgs } from "../args";
 import { FileError, UsageError, type CliIo } from "../io";
-import { openReturn } from "../workbook";
+import { inFile, openForReading } from "../openReturn";
 
 const FORMATS = ["csv", "json"] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -58,22 +59,23 @@ export async function runExport(args: ParsedArgs, io: CliIo): Promise<number> {
   const sheet = stringFlag(args, "--sheet");
   const submitted = isoDateFlag(args, "--submitted");
 
-  const opened = await openReturn(file, sheet);
-  const read = readWorkbookReturn(opened.workbook, { sheet: opened.sheet.name, today: io.today, ...(submitted ? { submitted } : {}) });
-  const { errors } = read.validation;
+  const reader = await openForReading(file, sheet);
+  const checked = await inFile(file, () => checkReturn(reader, { today: io.today, ...(sheet !== undefined ? { sheet } : {}), ...(submitted ? { submitted } : {}) }));
+  const { errors } = checked;
   if (errors > 0 && !booleanFlag(args, "--force-errors")) {
-    io.stderr(`epr-return: ${file} has ${errors} error${errors === 1 ? "" : "s"}, so nothing was exported. Fix them (\`epr-return validate ${file}\` lists them), or add --force-errors to export anyway.\n`);
+    io.stderr(`epr-return: ${file} has ${plural(errors, "error")}, so nothing was exported. Fix them (\`epr-return validate ${file}\` lists them), or add --force-errors to export anyway.\n`);
     return 1;
   }
-  if (errors > 0) io.stderr(`epr-return: exporting ${file} despite ${errors} error${errors === 1 ? "" : "s"} (--force-errors): values that could not be read are exported blank.\n`);
+  if (errors > 0) io.stderr(`epr-return: exporting ${file} despite ${plural(errors, "error")} (--force-errors): values that could not be read are exported blank.\n`);
 
-  const ics = read.ics?.details;
-  const text = format === "csv" ? exportCsv(read.validation.trusts, ics) : exportJson(read.validation.trusts, ics);
+  const ics = checked.ics?.details;
+  const { trusts } = checked.result;
+  const text = format === "csv" ? exportCsv(trusts, ics) : exportJson(trusts, ics);
   if (out === undefined) {
     io.stdout(text);
   } else {
     await writeOutputFile(out, text);
-    io.stdout(`wrote ${read.validation.trusts.length} trust rows as ${format.toUpperCase()} to ${out}\n`);
+    io.stdout(`wrote ${plural(trusts.length, "trust row")} as ${format.toUpperCase()} to ${out}\n`);
   }
   return 0;
 }

@@ -1,9 +1,11 @@
 /** `epr-return merge FILE… -o OUT.xlsx [--on-duplicate keep|replace|both] [--sheet NAME] [--force]` */
 import { DUPLICATE_POLICIES, mergeReturns, type DuplicatePolicy, type MergeResult, type MergeSource, type SourceSummary } from "../../core/merge";
 import type { ValidationResult } from "../../core/results";
+import { checkReturn, wholeResult } from "../../app/checkReturn";
+import { plural } from "../../app/plural";
+import { verdict } from "../../app/verdict";
+import { XlsxGateway } from "../../files/gateway/xlsxGateway";
 import { mergedWorkbook } from "../../files/mergeWorkbook";
-import { loadWorkbook } from "../../files/read";
-import { readWorkbookReturn } from "../../files/stampWorkbook";
 import { allowOnly, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
 import { UsageError, type CliIo } from "../io";
@@ -24,10 +26,6 @@ function duplicateFlag(args: ParsedArgs): DuplicatePolicy {
   return policy;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 function sourceLines(s: SourceSummary): string[] {
   const lines = [`${s.source}: ${plural(s.rows, "trust row")}, ${s.taken} taken, ${s.skipped} skipped; ${plural(s.errors, "error")}, ${plural(s.warnings, "warning")}`];
   for (const d of s.dropped) {
@@ -39,7 +37,7 @@ function sourceLines(s: SourceSummary): string[] {
 }
 
 function mergedLine(out: string, merged: MergeResult, policy: DuplicatePolicy, check: ValidationResult): string {
-  return `wrote ${plural(merged.rows.length, "trust row")} from ${plural(merged.sources.length, "source")} to ${out} (on duplicate: ${policy}); the merged return has ${plural(check.errors, "error")}, ${plural(check.warnings, "warning")}${check.errors === 0 ? " (ready to send)" : ""}`;
+  return `wrote ${plural(merged.rows.length, "trust row")} from ${plural(merged.sources.length, "source")} to ${out} (on duplicate: ${policy}); the merged return: ${verdict(check.errors, check.warnings, "terminal")}`;
 }
 
 export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -61,7 +59,7 @@ export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
   const merged = mergeReturns(sources, policy);
   const bytes = new Uint8Array(await mergedWorkbook(merged.rows).xlsx.writeBuffer());
   // Checked as written (read back from the bytes), so the verdict is the one `validate OUT` will give.
-  const check = readWorkbookReturn(await loadWorkbook(bytes), { today: io.today }).validation;
+  const check = wholeResult(await checkReturn(await XlsxGateway.open(bytes), { today: io.today }));
   await writeOutputFile(out, bytes);
   io.stdout([...merged.sources.flatMap(sourceLines), mergedLine(out, merged, policy, check)].join("\n") + "\n");
   return 0;

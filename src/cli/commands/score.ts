@@ -1,22 +1,16 @@
 /** `epr-return score FILE… [--sheet NAME] [--profile dec-2023|mar-2026] [--as-of YYYY-MM-DD] [--weight beds] [--json]` */
+import { readReturnSheets } from "../../app/checkReturn";
 import { scoreReturn } from "../../core/calc";
 import { DEFAULT_PROFILE } from "../../core/profiles";
-import type { ScoreResult } from "../../core/results";
 import type { ProfileName } from "../../core/schema";
 import { readTrusts } from "../../core/validate";
 import { allowOnly, booleanFlag, isoDateFlag, profileFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
 import { scoreJson } from "../format/json";
 import { scoreText } from "../format/text";
+import type { FileScore } from "../fileResults";
 import { UsageError, type CliIo } from "../io";
-import { readReturn } from "../workbook";
-
-export interface FileScore {
-  readonly file: string;
-  readonly sheet: string;
-  readonly result: ScoreResult;
-  readonly weighted: boolean;
-}
+import { inFile, openForReading } from "../openReturn";
 
 export interface ScoreFlags {
   readonly sheet?: string;
@@ -25,11 +19,12 @@ export interface ScoreFlags {
   readonly weight?: "beds";
 }
 
-export async function scoreFile(file: string, flags: ScoreFlags): Promise<FileScore> {
-  const opened = await readReturn(file, flags.sheet);
+export async function scoreFile(file: string, flags: ScoreFlags, today: string): Promise<FileScore> {
+  const reader = await openForReading(file, flags.sheet);
+  const opened = await inFile(file, () => readReturnSheets(reader, { today, ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}) }));
   const ics = opened.ics?.details ?? null;
-  // The rows as validation reads them, without its issues: no figure depends on them.
-  const trusts = readTrusts(opened.sheet);
+  // The rows as validation reads them (with the workbook's saved mapping), without its issues: no figure depends on them.
+  const trusts = readTrusts(opened.sheet, { mapping: opened.mapping.mapping });
   const profile = flags.profile ?? ics?.targetProfile ?? DEFAULT_PROFILE;
   const result = scoreReturn(trusts, { profile, ...(flags.asOf ? { asOf: flags.asOf } : {}), ...(flags.weight ? { weight: flags.weight } : {}) });
   return { file, sheet: opened.sheet.name, result, weighted: flags.weight !== undefined };
@@ -49,7 +44,7 @@ export async function runScore(args: ParsedArgs, io: CliIo): Promise<number> {
     ...(asOf !== undefined ? { asOf } : {}),
     ...(weight === "beds" ? { weight } : {}),
   };
-  const { results, failed } = await forEachFile(files, io, (file) => scoreFile(file, flags));
+  const { results, failed } = await forEachFile(files, io, (file) => scoreFile(file, flags, io.today));
   if (booleanFlag(args, "--json")) {
     const objects = results.map(scoreJson);
     io.stdout(JSON.stringify(files.length === 1 ? (objects[0] ?? null) : objects, null, 2) + "\n");

@@ -1,34 +1,19 @@
 /** `epr-return validate FILE… [--sheet NAME] [--submitted YYYY-MM-DD] [--json]` */
-import { submissionDateFor } from "../../core/ics";
-import type { Issue } from "../../core/issues";
-import type { ValidationResult } from "../../core/results";
-import { validateSheet } from "../../core/validate";
+import { checkReturn, wholeResult } from "../../app/checkReturn";
+import type { IsoDate } from "../../core/dates";
 import { allowOnly, booleanFlag, isoDateFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
+import { forEachFile } from "../batch";
+import type { FileValidation } from "../fileResults";
 import { validationJson } from "../format/json";
 import { writeValidationText } from "../format/text";
 import type { CliIo } from "../io";
-import { forEachFile } from "../batch";
-import { readReturn } from "../workbook";
-
-export interface FileValidation {
-  readonly file: string;
-  readonly result: ValidationResult;
-}
+import { inFile, openForReading } from "../openReturn";
 
 /** Validates one file: the trust sheet plus, when present, the ICS sheet (its issues come first). */
-export async function validateFile(file: string, sheet: string | undefined, submitted: string | undefined, today: string): Promise<FileValidation> {
-  const opened = await readReturn(file, sheet);
-  const date = submissionDateFor(opened.ics?.details ?? null, submitted, today);
-  const trusts = validateSheet(opened.sheet, { submitted: date });
-  const icsIssues: readonly Issue[] = opened.ics?.issues ?? [];
-  const issues = [...icsIssues, ...trusts.issues];
-  const result: ValidationResult = {
-    ...trusts,
-    issues,
-    errors: issues.filter((i) => i.severity === "error").length,
-    warnings: issues.filter((i) => i.severity === "warning").length,
-  };
-  return { file, result };
+export async function validateFile(file: string, sheet: string | undefined, submitted: IsoDate | undefined, today: IsoDate): Promise<FileValidation> {
+  const reader = await openForReading(file, sheet);
+  const checked = await inFile(file, () => checkReturn(reader, { today, ...(sheet !== undefined ? { sheet } : {}), ...(submitted !== undefined ? { submitted } : {}) }));
+  return { file, result: wholeResult(checked) };
 }
 
 export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> {

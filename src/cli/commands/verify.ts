@@ -2,24 +2,19 @@
  * `epr-return stamp FILE (-o OUT.xlsx | --in-place) [--force] [--sheet NAME] [--submitted YYYY-MM-DD]` and
  * `epr-return verify FILE… [--json]`: the validation stamp, written and checked.
  */
-import type ExcelJS from "exceljs";
-import type { ValidationResult } from "../../core/results";
-import { loadWorkbookFile } from "../../files/nodeFile";
-import { StampReadError, stampWorkbook, verifyWorkbook, type VerifyResult } from "../../files/stampWorkbook";
+import { checkReturn, type CheckedReturn } from "../../app/checkReturn";
+import { plural } from "../../app/plural";
+import { stampReturn, verifyReturn, type VerifyResult } from "../../app/stamp";
 import { allowOnly, booleanFlag, isoDateFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
-import { FileError, UsageError, type CliIo } from "../io";
-import { openReturn } from "../workbook";
+import { UsageError, type CliIo } from "../io";
+import { inFile, openWhole } from "../openReturn";
 import { outputFlag, writeOutputFile } from "./export";
 
 /** Exit codes of `verify`: the data matches its stamp; it changed; there is no stamp (or the file is unreadable). */
 export const VERIFY_EXIT = { match: 0, changed: 1, unstamped: 2 } as const;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-function errorLines(file: string, v: ValidationResult): string {
+function errorLines(file: string, v: CheckedReturn): string {
   const first = v.issues.filter((i) => i.severity === "error").slice(0, 5).map((i) => `  ${i.sheet}!${i.cell} ${i.code}: ${i.message}`);
   const more = v.errors > first.length ? [`  … and ${v.errors - first.length} more (\`epr-return validate ${file}\` lists them all)`] : [];
   return [`${file}: not stamped: the return has ${plural(v.errors, "error")} (a stamp says it passed validation)`, ...first, ...more].join("\n") + "\n";
@@ -37,14 +32,14 @@ export async function runStamp(args: ParsedArgs, io: CliIo): Promise<number> {
   const submitted = isoDateFlag(args, "--submitted");
   const sheet = stringFlag(args, "--sheet");
 
-  const opened = await openReturn(file, sheet);
-  const outcome = await stampWorkbook(opened.workbook, { sheet: opened.sheet.name, today: io.today, now: new Date(), ...(submitted ? { submitted } : {}) });
-  if (!outcome.stamped) {
-    io.stderr(errorLines(file, outcome.validation));
+  const gateway = await openWhole(file);
+  const checked = await inFile(file, () => checkReturn(gateway, { today: io.today, ...(sheet !== undefined ? { sheet } : {}), ...(submitted ? { submitted } : {}) }));
+  if (checked.errors > 0) {
+    io.stderr(errorLines(file, checked));
     return 1;
   }
-  await writeOutputFile(out, new Uint8Array(await opened.workbook.xlsx.writeBuffer()));
-  const { stamp } = outcome;
+  const stamp = await stampReturn(gateway, checked, new Date());
+  await writeOutputFile(out, await gateway.toBuffer());
   io.stdout(`${out}: stamped sheet "${stamp.sheet}", ${plural(stamp.rows.length, "trust row")}, ${plural(stamp.warnings, "warning")}, SHA-256 ${stamp.sha256}\n`);
   return 0;
 }
@@ -55,18 +50,8 @@ export interface FileVerification {
 }
 
 async function verifyFile(file: string): Promise<FileVerification> {
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await loadWorkbookFile(file);
-  } catch (err) {
-    throw new FileError(file, err instanceof Error ? err.message : String(err));
-  }
-  try {
-    return { file, result: await verifyWorkbook(wb) };
-  } catch (err) {
-    if (err instanceof StampReadError) throw new FileError(file, err.message);
-    throw err;
-  }
+  const gateway = await openWhole(file);
+  return { file, result: await inFile(file, () => verifyReturn(gateway)) };
 }
 
 const who = (row: number, code: string | null) => `row ${row}${code ? ` (${code})` : ""}`;

@@ -1,6 +1,5 @@
 /** The `--json` shapes of spec section 8, field for field. */
-import type { FileScore } from "../commands/score";
-import type { FileValidation } from "../commands/validate";
+import type { FileScore, FileValidation } from "../fileResults";
 
 export function validationJson({ file, result }: FileValidation): object {
   return {

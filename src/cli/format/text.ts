@@ -2,13 +2,9 @@
 import type { Issue } from "../../core/issues";
 import type { ConvergenceResult } from "../../core/results";
 import type { TrustRow } from "../../core/schema";
-import type { FileScore } from "../commands/score";
-import type { FileValidation } from "../commands/validate";
-
-/** The one-line verdict: a return is ready to send when it has no errors (warnings do not block it). */
-export function verdict(errors: number, warnings: number): string {
-  return errors === 0 ? "ready to send" : `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
-}
+import { plural } from "../../app/plural";
+import { verdict } from "../../app/verdict";
+import type { FileScore, FileValidation } from "../fileResults";
 
 /**
  * Lines written at a time by writeValidationText: some 30 KB of text. V8 makes a string under
@@ -60,7 +56,7 @@ export function writeValidationText({ file, result }: FileValidation, write: (te
   let rows = 0;
   for (const set of rowsBySheet.values()) rows += set.size;
   push(`  ${plural(result.issues.length, "issue")} on ${plural(rows, "row")}: ${plural(result.errors, "error")}, ${plural(result.warnings, "warning")}`);
-  lines.push(`verdict: ${verdict(result.errors, result.warnings)}`, "", "");
+  lines.push(`verdict: ${verdict(result.errors, result.warnings, "terminal")}`, "", "");
   write(lines.join("\n"));
 }
 
@@ -121,9 +117,6 @@ function trustLabel(name: string | null, code: string | null): string | undefine
   return name ?? code ?? undefined;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 function fixed(n: number, digits: number): string {
   return Number.isFinite(n) ? n.toFixed(digits) : "n/a";

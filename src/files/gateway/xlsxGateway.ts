@@ -20,8 +20,7 @@ import { formatRange, parseRangeBounds } from "../../core/sheet/addresses";
 import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "../../app/marks";
 import { planSheetNames } from "../../core/sheet/sheetNames";
 import type { AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway } from "../../app/gateway";
-import { preflightXlsx, type XlsxLimits } from "../guard";
-import { listSheetInfo, loadWorkbook, sheetToGrid } from "../read";
+import { listSheetInfo, loadWorkbook, sheetToGrid, type OpenOptions } from "../read";
 import { writeTemplate } from "../writeTemplate";
 import { writeFigures } from "./figures";
 import { Listeners, rethrowListenerErrors } from "./listeners";
@@ -45,10 +44,12 @@ export class XlsxGateway implements WorkbookGateway {
 
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
-  /** Opens .xlsx bytes through the guard (zip bombs, huge or damaged files are refused with a user-facing message). */
-  static async open(data: ArrayBuffer | Uint8Array, limits?: Partial<XlsxLimits>): Promise<XlsxGateway> {
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    return new XlsxGateway(await loadWorkbook(await preflightXlsx(bytes, limits)));
+  /**
+   * Opens .xlsx bytes through the guard, once (zip bombs, huge or damaged files are refused with a
+   * WorkbookReadError whose message is for users). options.sheetsToRead leaves other sheets unread.
+   */
+  static async open(data: ArrayBuffer | Uint8Array, options: OpenOptions = {}): Promise<XlsxGateway> {
+    return new XlsxGateway(await loadWorkbook(data, options));
   }
 
   /** A new workbook with one empty sheet, "Sheet1". */

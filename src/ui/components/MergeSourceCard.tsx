@@ -1,7 +1,7 @@
 /** One return picked for merging: where its headers are, which columns they map to, what validation found; include or skip it. */
 import { Button, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { columnDef } from "../../core/columns";
-import type { SourceReturn } from "../../app/readSource";
+import type { PickedReturn } from "../../app/mergeSources";
 import { verdict } from "../../app/verdict";
 
 const useStyles = makeStyles({
@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 
 export interface MergeSourceCardProps {
   readonly label: string;
-  readonly source: SourceReturn;
+  readonly source: PickedReturn;
   readonly include: boolean;
   readonly disabled: boolean;
   readonly onInclude: (include: boolean) => void;
@@ -22,7 +22,8 @@ export interface MergeSourceCardProps {
 
 export function MergeSourceCard({ label, source, include, disabled, onInclude, onRemove }: MergeSourceCardProps) {
   const styles = useStyles();
-  const { mapping, result } = source;
+  const { result } = source;
+  const { mapping } = source.mapping;
   const mapped = mapping.headers.filter((h) => h.key !== null);
   const headingId = `merge-source-${label.replace(/[^A-Za-z0-9]+/g, "-")}`;
   return (
@@ -33,7 +34,7 @@ export function MergeSourceCard({ label, source, include, disabled, onInclude, o
       ) : (
         <>
           <Text as="p" block>
-            Headers in row {mapping.headerRow}{source.mappingSource === "saved" ? " (mapping saved in the workbook)" : ""}; {mapped.length} columns mapped; {result.rows} trust rows; {verdict(result.errors, result.warnings)}.
+            Headers in row {mapping.headerRow}{source.mapping.source === "saved" ? " (mapping saved in the workbook)" : ""}; {mapped.length} columns mapped; {result.rows} trust rows; {verdict(result.errors, result.warnings)}.
           </Text>
           <ul className={styles.mapping} aria-label={`Columns of ${label}`}>
             {mapped.map((h) => (

@@ -3,35 +3,35 @@
  * read once for all three. A check of another sheet is never shown.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { checkReturn, type CheckedReturn, type Validator } from "../../app/checkReturn";
 import type { WorkbookGateway } from "../../app/gateway";
-import { checkReturn } from "../../app/returnCheck";
-import type { ReturnCheck } from "../../app/returnCheck";
+import { todayIso } from "../../core/dates";
 import { useOperation } from "./useOperation";
 import type { Operation } from "./useOperation";
 
 export interface Validation {
   /** The latest check of the chosen sheet, or null when it has not been checked yet. */
-  readonly check: ReturnCheck | null;
-  readonly operation: Operation<[], ReturnCheck>;
+  readonly check: CheckedReturn | null;
+  readonly operation: Operation<[], CheckedReturn>;
   /** Runs now, or once more right after the running check ends (for changes made while it ran). */
   readonly request: () => void;
   /** Forgets the check (e.g. the mapping changed): views that need one check again when shown. */
   readonly invalidate: () => void;
 }
 
-export function useValidation(gateway: WorkbookGateway, sheet: string | null): Validation {
-  const [check, setCheck] = useState<ReturnCheck | null>(null);
+export function useValidation(gateway: WorkbookGateway, sheet: string | null, validate: Validator): Validation {
+  const [check, setCheck] = useState<CheckedReturn | null>(null);
   const pendingRef = useRef(false);
   const sheetRef = useRef(sheet);
   sheetRef.current = sheet;
 
-  const operation = useOperation(async (): Promise<ReturnCheck> => {
+  const operation = useOperation(async (): Promise<CheckedReturn> => {
     const name = sheetRef.current;
     if (name === null) throw new Error("No sheet is chosen.");
-    let latest: ReturnCheck;
+    let latest: CheckedReturn;
     do {
       pendingRef.current = false;
-      latest = await checkReturn(gateway, name);
+      latest = await checkReturn(gateway, { sheet: name, today: todayIso() }, validate);
     } while (pendingRef.current);
     setCheck(latest);
     return latest;
@@ -45,7 +45,7 @@ export function useValidation(gateway: WorkbookGateway, sheet: string | null): V
   }, [run]);
 
   const invalidate = useCallback(() => setCheck(null), []);
-  return { check: check !== null && check.sheet === sheet ? check : null, operation, request, invalidate };
+  return { check: check !== null && check.sheet.name === sheet ? check : null, operation, request, invalidate };
 }
 
 /**

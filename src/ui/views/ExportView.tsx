@@ -28,8 +28,8 @@ export function ExportView({ sheet, validation }: ExportViewProps) {
   useAutoCheck(validation, sheet);
 
   const allowed = check !== null && (check.errors === 0 || anyway);
-  const csv = useMemo(() => (check && allowed ? exportCsv(check.result.trusts, check.ics ?? undefined) : null), [check, allowed]);
-  const json = useMemo(() => (check && allowed ? exportJson(check.result.trusts, check.ics ?? undefined) : null), [check, allowed]);
+  const csv = useMemo(() => (check && allowed ? exportCsv(check.result.trusts, check.ics?.details ?? undefined) : null), [check, allowed]);
+  const json = useMemo(() => (check && allowed ? exportJson(check.result.trusts, check.ics?.details ?? undefined) : null), [check, allowed]);
   const csvUrl = useObjectUrl(csv, "text/csv;charset=utf-8");
   const jsonUrl = useObjectUrl(json, "application/json");
 
@@ -55,8 +55,8 @@ export function ExportView({ sheet, validation }: ExportViewProps) {
           ) : null}
           {allowed && csvUrl && jsonUrl ? (
             <div className={styles.links}>
-              <Link href={csvUrl} download={fileNameFor(check.sheet, "csv")}>Download CSV</Link>
-              <Link href={jsonUrl} download={fileNameFor(check.sheet, "json")}>Download JSON</Link>
+              <Link href={csvUrl} download={fileNameFor(check.sheet.name, "csv")}>Download CSV</Link>
+              <Link href={jsonUrl} download={fileNameFor(check.sheet.name, "json")}>Download JSON</Link>
             </div>
           ) : null}
         </>

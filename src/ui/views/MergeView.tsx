@@ -9,7 +9,6 @@ import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, S
 import { todayIso, type IsoDate } from "../../core/dates";
 import type { DuplicatePolicy } from "../../core/merge";
 import { TRUSTS_SHEET } from "../../core/returnSheets";
-import { STAMP_SHEET } from "../../core/stamp/sheetLayout";
 import type { SheetInfo, WorkbookGateway } from "../../app/gateway";
 import { BusyButton } from "../components/BusyButton";
 import { FailureBar } from "../components/FailureBar";
@@ -17,7 +16,9 @@ import { MergePreview } from "../components/MergePreview";
 import { MergeSourceCard } from "../components/MergeSourceCard";
 import { useOperation } from "../hooks/useOperation";
 import { appendRows, planMerge, replacementWrites, THIS_WORKBOOK, type MergeTarget } from "../../app/mergePlan";
-import { openXlsxFile, readMergeTarget, readSourceReturn, type OpenWorkbookFile, type SourceReturn } from "../../app/readSource";
+import { readMergeTarget, readPickedFile, readPickedReturn, type OpenWorkbookFile, type PickedReturn } from "../../app/mergeSources";
+import { userSheets } from "../../app/sheetChoice";
+import { fileBytes } from "../fileBytes";
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "end", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -32,7 +33,7 @@ const POLICY_LABELS: Record<DuplicatePolicy, string> = {
 
 interface SourceEntry {
   readonly label: string;
-  readonly source: SourceReturn;
+  readonly source: PickedReturn;
   readonly include: boolean;
 }
 
@@ -57,12 +58,12 @@ export interface MergeViewProps {
   readonly onApplied?: () => void;
   /** Shows the Template tab (offered when the workbook has no Trusts sheet). */
   readonly onOpenTemplate?: () => void;
-  /** Opens a picked .xlsx file; by default with the exceljs gateway, loaded on first use. */
-  readonly openFile?: OpenWorkbookFile;
+  /** Opens a workbook file the user picked (the entry point chooses how: exceljs, loaded on first use). */
+  readonly openFile: OpenWorkbookFile;
   readonly today?: IsoDate;
 }
 
-export function MergeView({ gateway, onApplied, onOpenTemplate, openFile = openXlsxFile, today = todayIso() }: MergeViewProps) {
+export function MergeView({ gateway, onApplied, onOpenTemplate, openFile, today = todayIso() }: MergeViewProps) {
   const styles = useStyles();
   const [target, setTarget] = useState<MergeTarget | null | undefined>(undefined);
   const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
@@ -71,19 +72,19 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile = openX
   const [policy, setPolicy] = useState<DuplicatePolicy>("both");
   const [applied, setApplied] = useState<Applied | null>(null);
 
-  const addEntries = (found: readonly SourceReturn[]) =>
+  const addEntries = (found: readonly PickedReturn[]) =>
     setEntries((current) => {
       const next = [...current];
       for (const source of found) {
         const label = uniqueLabel(`${source.origin} › ${source.sheet.name}`, next.map((e) => e.label));
-        next.push({ label, source, include: source.mapping.headerRow !== null });
+        next.push({ label, source, include: source.mapping.mapping.headerRow !== null });
       }
       return next;
     });
 
   const loading = useOperation(async () => {
     const listed = await gateway.listSheets();
-    setSheets(listed.filter((s) => s.visible && s.name !== TRUSTS_SHEET && s.name !== STAMP_SHEET));
+    setSheets(userSheets(listed).filter((s) => s.visible && s.name !== TRUSTS_SHEET));
     setTarget(await readMergeTarget(gateway, today));
   });
   const { run: load } = loading;
@@ -92,11 +93,11 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile = openX
   }, [load]);
 
   const addingFiles = useOperation(async (files: readonly File[]) => {
-    const found: SourceReturn[] = [];
+    const found: PickedReturn[] = [];
     const failures: string[] = [];
     for (const file of files) {
       try {
-        found.push(await readSourceReturn(await openFile(file), file.name, today));
+        found.push(await readPickedFile(await openFile(await fileBytes(file), file.name), file.name, today));
       } catch (error: unknown) {
         // Collected, not swallowed: the readable files are still added, then every failure is reported.
         failures.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -107,7 +108,7 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile = openX
   });
 
   const addingSheet = useOperation(async (name: string) => {
-    addEntries([await readSourceReturn(gateway, THIS_WORKBOOK, today, name)]);
+    addEntries([await readPickedReturn(gateway, THIS_WORKBOOK, today, name)]);
   });
 
   const inputs = useMemo(() => entries.filter((e) => e.include).map((e) => ({ label: e.label, result: e.source.result })), [entries]);

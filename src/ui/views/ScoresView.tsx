@@ -41,7 +41,7 @@ export function ScoresView({ gateway, sheet, validation }: ScoresViewProps) {
   useAutoCheck(validation, sheet);
 
   // The ICS sheet's target profile is the default until the user picks one.
-  const profile = profileChoice ?? check?.ics?.targetProfile ?? DEFAULT_PROFILE;
+  const profile = profileChoice ?? check?.ics?.details.targetProfile ?? DEFAULT_PROFILE;
   const asOfValid = asOf === "" || ISO_DATE_PATTERN.test(asOf);
   const trusts = check?.result.trusts;
   const score = useMemo(() => {

@@ -11,7 +11,7 @@ import { BusyButton } from "../components/BusyButton";
 import { FailureBar } from "../components/FailureBar";
 import { useOperation } from "../hooks/useOperation";
 import { useAutoCheck, type Validation } from "../hooks/useValidation";
-import { readWorkbookStamp, stampReturn } from "../../app/stampState";
+import { readReturnStamp, stampReturn } from "../../app/stamp";
 import { verdict } from "../../app/verdict";
 
 export interface StampViewProps {
@@ -63,7 +63,7 @@ export function StampView({ gateway, sheet, validation, now = () => new Date() }
   const [compareError, setCompareError] = useState<string | null>(null);
   useAutoCheck(validation, sheet);
 
-  const reading = useOperation(async () => setStamp(await readWorkbookStamp(gateway)));
+  const reading = useOperation(async () => setStamp(await readReturnStamp(gateway, await gateway.listSheets())));
   const { run: readStamp } = reading;
   useEffect(() => {
     void readStamp();
@@ -71,9 +71,9 @@ export function StampView({ gateway, sheet, validation, now = () => new Date() }
 
   useEffect(() => {
     setComparison(null);
-    if (!stamp || !check || stamp.sheet !== check.sheet) return undefined;
+    if (!stamp || !check || stamp.sheet !== check.sheet.name) return undefined;
     let current = true;
-    compareWithStamp(stamp, { ics: check.ics, trusts: check.result.trusts })
+    compareWithStamp(stamp, { ics: check.ics?.details ?? null, trusts: check.result.trusts })
       .then((c) => { if (current) setComparison(c); })
       .catch((error: unknown) => { if (current) setCompareError(error instanceof Error ? error.message : String(error)); });
     return () => { current = false; };

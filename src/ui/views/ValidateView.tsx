@@ -38,7 +38,7 @@ export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) 
 
   const issues = useMemo(() => check?.issues ?? [], [check]);
   const groups = useMemo(
-    () => (check ? groupIssues(check.issues, check.result.trusts, check.result.headerRow, check.sheet) : []),
+    () => (check ? groupIssues(check.issues, check.result.trusts, check.result.headerRow, check.sheet.name) : []),
     [check],
   );
   const fixable = useMemo(() => issues.filter(isFixable), [issues]);
@@ -85,7 +85,7 @@ export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) 
       <FailureBar what="Could not clear the marks" error={clearing.error} hint="Check that the sheet is not protected, then try Clear marks again." onDismiss={clearing.dismissError} />
       <FailureBar what="Could not apply the fixes" error={fixing.error} hint="Check that the sheet is not protected, re-validate, and try the fix again." onDismiss={fixing.dismissError} />
       <FailureBar what="Could not follow the sheet's changes" error={watch.error} hint="Turn the option off and on again, or re-validate by hand." onDismiss={watch.dismissError} />
-      {check ? <IssueList key={`${check.sheet}`} groups={groups} onSelect={(issue) => void selecting.run(issue)} onFix={setPendingFixes} busy={busy} /> : null}
+      {check ? <IssueList key={check.sheet.name} groups={groups} onSelect={(issue) => void selecting.run(issue)} onFix={setPendingFixes} busy={busy} /> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { errorValue } from "../../../src/core/cells";
-import { XlsxRejectedError } from "../../../src/files/guard";
+import { WorkbookReadError } from "../../../src/files/errors";
 import { XlsxGateway } from "../../../src/files/gateway/xlsxGateway";
 import { openUserWorkbook, reopen } from "./helpers";
 
@@ -23,7 +23,7 @@ describe("XlsxGateway reading", () => {
   });
 
   it("open() refuses what is not a workbook through the guard, with a message for users", async () => {
-    await expect(XlsxGateway.open(new TextEncoder().encode("code,name\nRX1,North\n"))).rejects.toThrow(XlsxRejectedError);
+    await expect(XlsxGateway.open(new TextEncoder().encode("code,name\nRX1,North\n"))).rejects.toThrow(WorkbookReadError);
     await expect(XlsxGateway.open(new Uint8Array())).rejects.toThrow("empty");
   });
 

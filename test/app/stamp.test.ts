@@ -1,9 +1,13 @@
+/** The validation stamp (src/app/stamp.ts) over the exceljs gateway: stamping, refusing, verifying. */
 import type ExcelJS from "exceljs";
+import { checkReturn, type CheckedReturn } from "../../src/app/checkReturn";
+import { readReturnStamp, stampReturn, verifyReturn } from "../../src/app/stamp";
+import { STAMP_SHEET, StampReadError, type Stamp } from "../../src/core/stamp";
+import type { TrustRow } from "../../src/core/schema";
+import { XlsxGateway } from "../../src/files/gateway/xlsxGateway";
 import { loadWorkbook } from "../../src/files/read";
 import { mergedWorkbook } from "../../src/files/mergeWorkbook";
-import { readStamp, readWorkbookReturn, STAMP_SHEET, StampReadError, stampWorkbook, verifyWorkbook } from "../../src/files/stampWorkbook";
 import { writeIcsDetails } from "../../src/files/writeRows";
-import type { TrustRow } from "../../src/core/schema";
 
 const TODAY = "2023-11-15";
 const NOW = new Date("2023-11-15T09:30:00Z");
@@ -39,14 +43,31 @@ const trustsSheet = (wb: ExcelJS.Workbook) => sheet(wb, "Trusts");
 
 jest.setTimeout(60_000);
 
-describe("stampWorkbook", () => {
+type Outcome = { readonly stamped: true; readonly stamp: Stamp; readonly validation: CheckedReturn } | { readonly stamped: false; readonly validation: CheckedReturn };
+
+/** What `epr-return stamp` and the Stamp view do: check, and stamp only without errors. */
+async function stampWorkbook(wb: ExcelJS.Workbook, { today, now }: { today: string; now: Date }): Promise<Outcome> {
+  const gateway = new XlsxGateway(wb);
+  const validation = await checkReturn(gateway, { today });
+  if (validation.errors > 0) return { stamped: false, validation };
+  return { stamped: true, stamp: await stampReturn(gateway, validation, now), validation };
+}
+
+const verifyWorkbook = (wb: ExcelJS.Workbook) => verifyReturn(new XlsxGateway(wb));
+
+async function readStamp(wb: ExcelJS.Workbook): Promise<Stamp | null> {
+  const gateway = new XlsxGateway(wb);
+  return readReturnStamp(gateway, await gateway.listSheets());
+}
+
+describe("stampReturn", () => {
   it("writes a very hidden stamp sheet that reads back after saving", async () => {
     const wb = returnWorkbook();
     const outcome = await stampWorkbook(wb, { today: TODAY, now: NOW });
     if (!outcome.stamped) throw new Error("expected a stamp");
     const saved = await roundTrip(wb);
     expect(saved.getWorksheet(STAMP_SHEET)?.state).toBe("veryHidden");
-    expect(readStamp(saved)).toEqual(outcome.stamp);
+    expect(await readStamp(saved)).toEqual(outcome.stamp);
     expect(outcome.stamp.rows.map((r) => [r.row, r.trustCode])).toEqual([[2, "RYJ"], [3, "R1H"], [4, "RJZ"]]);
     expect(outcome.stamp.sheet).toBe("Trusts");
     // The Source column is the one warning (unknown_column) until headers.ts knows it.
@@ -74,7 +95,7 @@ describe("stampWorkbook", () => {
     trustsSheet(wb).getCell("B2").value = "Imperial College Healthcare";
     const again = await stampWorkbook(wb, { today: TODAY, now: new Date("2023-11-16T10:00:00Z") });
     expect(wb.worksheets.filter((ws) => ws.name === STAMP_SHEET)).toHaveLength(1);
-    expect(readStamp(wb)?.stampedAt).toBe("2023-11-16T10:00:00.000Z");
+    expect((await readStamp(wb))?.stampedAt).toBe("2023-11-16T10:00:00.000Z");
     expect((await verifyWorkbook(await roundTrip(wb))).status).toBe("match");
     expect(again.stamped).toBe(true);
   });
@@ -83,11 +104,11 @@ describe("stampWorkbook", () => {
     const wb = returnWorkbook();
     await stampWorkbook(wb, { today: TODAY, now: NOW });
     wb.removeWorksheet(trustsSheet(wb).id);
-    expect(readWorkbookReturn(wb, { today: TODAY }).sheet.name).not.toBe(STAMP_SHEET);
+    expect((await checkReturn(new XlsxGateway(wb), { today: TODAY })).sheet.name).not.toBe(STAMP_SHEET);
   });
 });
 
-describe("verifyWorkbook", () => {
+describe("verifyReturn", () => {
   async function stamped(): Promise<ExcelJS.Workbook> {
     const wb = returnWorkbook();
     await stampWorkbook(wb, { today: TODAY, now: NOW });
