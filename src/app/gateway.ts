@@ -5,6 +5,7 @@
  */
 import type { CellValue, SheetData } from "../core/cells";
 import type { Severity } from "../core/issues";
+import type { TemplatePlan } from "../core/sheet/sheetNames";
 import type { TemplateSpec } from "../core/template/types";
 
 export interface SheetInfo {
@@ -23,10 +24,8 @@ export interface CellWrite {
   readonly value: string | number | boolean | null;
 }
 
-/** What inserting the template would do: each template sheet and the name it would get. */
-export interface TemplatePlan {
-  readonly sheets: readonly { readonly templateName: string; readonly name: string; readonly renamed: boolean }[];
-}
+/** What inserting the template would do (planned in the core: sheet names never clash). */
+export type { TemplatePlan };
 
 /** A labelled table of figures the add-in writes as values (Scores → Write Summary). */
 export interface FiguresSheet {

@@ -1,7 +1,7 @@
 /** Issues grouped for display: one group per sheet row, titled with the trust's name where there is one. */
-import type { Issue, Severity } from "../core/issues";
+import type { Issue } from "../core/issues";
 import type { TrustRow } from "../core/schema";
-import type { CellMark, CellWrite } from "./gateway";
+import type { CellWrite } from "./gateway";
 
 export interface IssueGroup {
   readonly key: string;
@@ -29,20 +29,6 @@ export function groupIssues(issues: readonly Issue[], trusts: readonly TrustRow[
     else groups.set(key, { title: groupTitle(issue, byRow, headerRow, trustSheet), issues: [issue] });
   }
   return [...groups].map(([key, g]) => ({ key, title: g.title, issues: g.issues }));
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { warning: 0, error: 1 };
-
-/** One mark per cell (the most severe issue wins), per sheet. */
-export function marksBySheet(issues: readonly Issue[]): Map<string, CellMark[]> {
-  const bySheet = new Map<string, Map<string, Severity>>();
-  for (const issue of issues) {
-    const cells = bySheet.get(issue.sheet) ?? new Map<string, Severity>();
-    const before = cells.get(issue.cell);
-    if (before === undefined || SEVERITY_RANK[issue.severity] > SEVERITY_RANK[before]) cells.set(issue.cell, issue.severity);
-    bySheet.set(issue.sheet, cells);
-  }
-  return new Map([...bySheet].map(([sheet, cells]) => [sheet, [...cells].map(([address, severity]) => ({ address, severity }))]));
 }
 
 /** A fix the user can apply: a `non_canonical` issue that says what to write. */

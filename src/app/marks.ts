@@ -5,7 +5,7 @@
  * changed, and clearing deletes only the formats whose formula holds the sentinel. Pure.
  */
 import type { CellMark } from "./gateway";
-import type { Severity } from "../core/issues";
+import type { Issue, Severity } from "../core/issues";
 import { parseAddress } from "../core/cells";
 import { compactRanges } from "../core/sheet/compactRanges";
 
@@ -23,6 +23,20 @@ export function isMarkFormula(formula: unknown): boolean {
 }
 
 export type MarkRanges = Readonly<Record<Severity, readonly string[]>>;
+
+/**
+ * The issues' cells as marks, per sheet: one per issue. Which severity a cell shows is decided once, by
+ * planMarks (each gateway's markCells runs it).
+ */
+export function marksBySheet(issues: readonly Issue[]): Map<string, CellMark[]> {
+  const bySheet = new Map<string, CellMark[]>();
+  for (const issue of issues) {
+    const marks = bySheet.get(issue.sheet) ?? [];
+    marks.push({ address: issue.cell, severity: issue.severity });
+    bySheet.set(issue.sheet, marks);
+  }
+  return bySheet;
+}
 
 /** Marks → compact ranges per severity; a cell with both an error and a warning shows the error. */
 export function planMarks(marks: readonly CellMark[]): MarkRanges {

@@ -8,7 +8,7 @@ import { readTrusts } from "../core/validate";
 import type { CheckedReturn, WorkbookReader } from "./checkReturn";
 import { readReturnSheets } from "./checkReturn";
 import type { SheetInfo, WorkbookGateway } from "./gateway";
-import { plural } from "./plural";
+import { plural } from "../core/plural";
 
 /** A stamp was refused: the return has errors, and a stamp says it passed validation. */
 export class StampRefusedError extends Error {

@@ -1,5 +1,5 @@
 /** The one-line verdict on a return: ready to send when it has no errors (spec section 6); warnings do not block it. */
-import { plural } from "./plural";
+import { plural } from "../core/plural";
 
 /** "pane": a sentence on its own ("Ready to send (2 warnings)"); "terminal": after `verdict: ` ("ready to send (2 warnings)"). */
 export type VerdictStyle = "pane" | "terminal";

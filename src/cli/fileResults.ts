@@ -1,10 +1,10 @@
 /** What a command found in one file, as the text and JSON formats take it. */
-import type { ScoreResult, ValidationResult } from "../core/results";
+import type { CheckedReturn } from "../app/checkReturn";
+import type { ScoreResult } from "../core/results";
 
-export interface FileValidation {
+export interface CheckedFile {
   readonly file: string;
-  /** The trust sheet's result with the ICS sheet's issues counted in. */
-  readonly result: ValidationResult;
+  readonly checked: CheckedReturn;
 }
 
 export interface FileScore {

@@ -7,6 +7,7 @@
 import type { CellValue } from "./cells";
 import type { ColumnDef } from "./columns";
 import type { IsoDate } from "./dates";
+import { plural } from "./plural";
 import type { IssueCode, Severity } from "./issues";
 import { describeCell, formatPounds, formatUkDate } from "./read/display";
 import type { NoteDetails, ReadCode, ReadNote } from "./read/note";
@@ -146,7 +147,7 @@ export const ruleMessages = {
 export const sheetMessages = {
   /** rowsRequiring: null when the column is always required. */
   missingColumn: (header: string, rowsRequiring: number | null) =>
-    `The column ${quote(header)} is missing, but it is ${rowsRequiring === null ? "always required" : `required by ${rowsRequiring} row${rowsRequiring === 1 ? "" : "s"}`}; add a column headed ${quote(header)} (or map an existing column to it).`,
+    `The column ${quote(header)} is missing, but it is ${rowsRequiring === null ? "always required" : `required by ${plural(rowsRequiring, "row")}`}; add a column headed ${quote(header)} (or map an existing column to it).`,
   noHeaderRow: (header: string) =>
     `No header row was found in the first 10 rows, so the column ${quote(header)} is missing; put the return's headers (e.g. ${quote(header)}) in one row above the trusts.`,
   unknownColumn: (text: string) =>

@@ -5,6 +5,7 @@
 import { errorValue, type CellValue, type Row, type SheetData } from "../core/cells";
 import { dateFromIso, isoFromSerial } from "../core/dates";
 import { parseRangeBounds } from "../core/sheet/addresses";
+import { isDateNumberFormat } from "../core/sheet/numberFormats";
 
 /** The loaded properties of one range (Excel.Range after load + sync). */
 export interface LoadedRange {
@@ -13,27 +14,6 @@ export interface LoadedRange {
   /** Excel.RangeValueType per cell: "Empty", "String", "Double", "Integer", "Boolean", "Error", "RichValue", "Unknown". */
   readonly valueTypes: readonly (readonly string[])[];
   readonly numberFormat: readonly (readonly unknown[])[];
-}
-
-/**
- * Whether a number format shows a date: it has a day or year code, or a month code
- * without hours/seconds (so "h:mm" stays a time, "mmm-yy" is a date). Quoted text,
- * escaped characters and [...] sections (colours, locales, elapsed [h]) are ignored.
- */
-export function isDateNumberFormat(format: unknown): boolean {
-  if (typeof format !== "string") return false;
-  const firstSection = format.split(";")[0] ?? "";
-  // Elapsed-time codes ([h]:mm) make a duration, not a date, unless a day or year code is there too.
-  const elapsed = /\[(h+|m+|s+)\]/i.test(firstSection);
-  const codes = firstSection
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .replace(/_./g, "")
-    .toLowerCase();
-  if (codes === "general") return false;
-  if (/[dy]/.test(codes)) return true;
-  return !elapsed && /m/.test(codes) && !/[hs]/.test(codes);
 }
 
 /** One loaded cell as the core's CellValue. */

@@ -457,8 +457,10 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
  * where writing '2018-12-31' to a General cell gives a date serial and the number format m/d/yyyy; and
  * OfficeDev/office-js#1559, cited for the same conversion when this was modelled (not re-read here). Modelled: a leading "'" is Excel's text prefix, kept out of the value
  * (OfficeDev/office-js#6687: the quote is not part of the cell's content); "=", "+" or "-" not followed by a number
- * makes a formula; numbers (1E5, -0.5, 1,000 is not) become numbers; TRUE/FALSE in any case become booleans;
- * YYYY-MM-DD becomes a date serial. Not modelled: percentages, currencies, fractions, locale dates and times.
+ * makes a formula; plain numbers such as 1E5 or -0.5 become numbers; TRUE/FALSE in any case become booleans;
+ * YYYY-MM-DD becomes a date serial. Not modelled: thousands separators, percentages, currencies, fractions, locale
+ * dates and times, and typed input through table.rows.add. Whether Excel keeps a leading "'" in a cell formatted
+ * as text is not documented; the fake keeps it (text cells take the string as it is).
  */
 export function typedInput(text: string): Partial<FakeCell> {
   if (text === "") return { value: null };

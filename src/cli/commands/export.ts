@@ -4,7 +4,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { exportCsv, exportJson } from "../../core/export";
 import { checkReturn } from "../../app/checkReturn";
-import { plural } from "../../app/plural";
+import { plural } from "../../core/plural";
 import { allowOnly, booleanFlag, isoDateFlag, stringFlag, type ParsedArgs } from "../args";
 import { FileError, UsageError, type CliIo } from "../io";
 import { inFile, openForReading } from "../openReturn";

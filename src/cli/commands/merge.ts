@@ -2,7 +2,7 @@
 import { DUPLICATE_POLICIES, mergeReturns, type DuplicatePolicy, type MergeResult, type MergeSource, type SourceSummary } from "../../core/merge";
 import type { ValidationResult } from "../../core/results";
 import { checkReturn, wholeResult } from "../../app/checkReturn";
-import { plural } from "../../app/plural";
+import { plural } from "../../core/plural";
 import { verdict } from "../../app/verdict";
 import { XlsxGateway } from "../../files/gateway/xlsxGateway";
 import { mergedWorkbook } from "../../files/mergeWorkbook";
@@ -55,7 +55,7 @@ export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
     io.stderr(`epr-return: nothing written: every input must be readable to merge\n`);
     return 2;
   }
-  const sources: MergeSource[] = results.map(({ file, result }) => ({ source: `${file} › ${result.sheet}`, result }));
+  const sources: MergeSource[] = results.map(({ file, checked }) => ({ source: `${file} › ${checked.sheet.name}`, result: wholeResult(checked) }));
   const merged = mergeReturns(sources, policy);
   const bytes = new Uint8Array(await mergedWorkbook(merged.rows).xlsx.writeBuffer());
   // Checked as written (read back from the bytes), so the verdict is the one `validate OUT` will give.

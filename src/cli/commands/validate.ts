@@ -1,19 +1,19 @@
 /** `epr-return validate FILE… [--sheet NAME] [--submitted YYYY-MM-DD] [--json]` */
-import { checkReturn, wholeResult } from "../../app/checkReturn";
+import { checkReturn } from "../../app/checkReturn";
 import type { IsoDate } from "../../core/dates";
 import { allowOnly, booleanFlag, isoDateFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
-import type { FileValidation } from "../fileResults";
+import type { CheckedFile } from "../fileResults";
 import { validationJson } from "../format/json";
 import { writeValidationText } from "../format/text";
 import type { CliIo } from "../io";
 import { inFile, openForReading } from "../openReturn";
 
 /** Validates one file: the trust sheet plus, when present, the ICS sheet (its issues come first). */
-export async function validateFile(file: string, sheet: string | undefined, submitted: IsoDate | undefined, today: IsoDate): Promise<FileValidation> {
+export async function validateFile(file: string, sheet: string | undefined, submitted: IsoDate | undefined, today: IsoDate): Promise<CheckedFile> {
   const reader = await openForReading(file, sheet);
   const checked = await inFile(file, () => checkReturn(reader, { today, ...(sheet !== undefined ? { sheet } : {}), ...(submitted !== undefined ? { submitted } : {}) }));
-  return { file, result: wholeResult(checked) };
+  return { file, checked };
 }
 
 export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -30,5 +30,5 @@ export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> 
     for (const r of results) writeValidationText(r, (text) => io.stdout(text));
   }
   if (failed) return 2;
-  return results.some((r) => r.result.errors > 0) ? 1 : 0;
+  return results.some((r) => r.checked.errors > 0) ? 1 : 0;
 }

@@ -3,7 +3,7 @@
  * `epr-return verify FILE… [--json]`: the validation stamp, written and checked.
  */
 import { checkReturn, type CheckedReturn } from "../../app/checkReturn";
-import { plural } from "../../app/plural";
+import { plural } from "../../core/plural";
 import { stampReturn, verifyReturn, type VerifyResult } from "../../app/stamp";
 import { allowOnly, booleanFlag, isoDateFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";

@@ -1,7 +1,9 @@
 /** The `--json` shapes of spec section 8, field for field. */
-import type { FileScore, FileValidation } from "../fileResults";
+import { wholeResult } from "../../app/checkReturn";
+import type { CheckedFile, FileScore } from "../fileResults";
 
-export function validationJson({ file, result }: FileValidation): object {
+export function validationJson({ file, checked }: CheckedFile): object {
+  const result = wholeResult(checked);
   return {
     file,
     sheet: result.sheet,

@@ -2,9 +2,10 @@
 import type { Issue } from "../../core/issues";
 import type { ConvergenceResult } from "../../core/results";
 import type { TrustRow } from "../../core/schema";
-import { plural } from "../../app/plural";
+import { plural } from "../../core/plural";
 import { verdict } from "../../app/verdict";
-import type { FileScore, FileValidation } from "../fileResults";
+import { wholeResult } from "../../app/checkReturn";
+import type { CheckedFile, FileScore } from "../fileResults";
 
 /**
  * Lines written at a time by writeValidationText: some 30 KB of text. V8 makes a string under
@@ -15,7 +16,7 @@ import type { FileScore, FileValidation } from "../fileResults";
 const LINES_PER_WRITE = 100;
 
 /** The report of one file, as one string. */
-export function validationText(validation: FileValidation): string {
+export function validationText(validation: CheckedFile): string {
   const parts: string[] = [];
   writeValidationText(validation, (text) => parts.push(text));
   return parts.join("");
@@ -26,7 +27,8 @@ export function validationText(validation: FileValidation): string {
  * make tens of megabytes of text; written in pieces, it is never held (and copied) whole. Trust
  * names are looked up only for rows with issues, and rows are counted without a key string per issue.
  */
-export function writeValidationText({ file, result }: FileValidation, write: (text: string) => void): void {
+export function writeValidationText({ file, checked }: CheckedFile, write: (text: string) => void): void {
+  const result = wholeResult(checked);
   let lines: string[] = [];
   const push = (line: string): void => {
     lines.push(line);

@@ -1,5 +1,9 @@
 /** Choosing names that do not clash with what the workbook already has. Pure. */
-import type { TemplatePlan } from "../../app/gateway";
+
+/** What inserting the template would do: each template sheet and the name it would get. */
+export interface TemplatePlan {
+  readonly sheets: readonly { readonly templateName: string; readonly name: string; readonly renamed: boolean }[];
+}
 
 /** Excel's limit on a sheet name's length. */
 export const MAX_SHEET_NAME = 31;

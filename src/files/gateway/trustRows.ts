@@ -10,7 +10,7 @@ import { columnLetters, type CellValue } from "../../core/cells";
 import { isOwnExtraHeader, SOURCE_HEADER } from "../../core/headers";
 import { DATE_FORMAT } from "../../core/template/layout";
 import { formatRange, parseRangeBounds, type RangeBounds } from "../../core/sheet/addresses";
-import { isDateNumberFormat } from "../../office/grid";
+import { isDateNumberFormat } from "../../core/sheet/numberFormats";
 import type { AppendedTrustRows, AppendTrustRowsOptions } from "../../app/gateway";
 import { toExcelValue } from "./excelValue";
 

@@ -3,14 +3,12 @@ import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/
 import { columnDef } from "../../core/columns";
 import type { MergePlan } from "../../app/mergePlan";
 import { sourceText } from "../../app/mergePlan";
+import { plural } from "../../core/plural";
 
 const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0`, maxHeight: "12rem", overflowY: "auto" },
 });
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 export function MergePreview({ plan, target }: { readonly plan: MergePlan; readonly target: string }) {
   const styles = useStyles();

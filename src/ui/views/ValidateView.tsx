@@ -14,7 +14,8 @@ import { useOperation } from "../hooks/useOperation";
 import { useSheetWatch } from "../hooks/useSheetWatch";
 import { useAutoCheck } from "../hooks/useValidation";
 import type { Validation } from "../hooks/useValidation";
-import { fixWritesBySheet, groupIssues, isFixable, marksBySheet } from "../../app/issueGroups";
+import { fixWritesBySheet, groupIssues, isFixable } from "../../app/issueGroups";
+import { marksBySheet } from "../../app/marks";
 import type { FixableIssue } from "../../app/issueGroups";
 import { verdict } from "../../app/verdict";
 
