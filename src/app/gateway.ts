@@ -75,7 +75,11 @@ export interface WorkbookGateway {
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   /** Writes a sheet of figures the add-in owns; creates it, or replaces the add-in's earlier one. Returns the name used. */
   writeFigures(figures: FiguresSheet): Promise<string>;
-  /** Workbook-stored settings (document settings in Excel). */
+  /**
+   * Workbook-stored settings, on the very hidden `_epr_settings` sheet in every host (layout:
+   * app/settings/settingsSheet.ts), so Excel, the workbench and the command line read the same values.
+   * A missing key is undefined; saving undefined or null removes it. listSheets never lists that sheet.
+   */
   loadSetting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;
   /**

@@ -54,7 +54,7 @@ function cellKey(address: string): string {
   return cell ? `${cell.row}:${cell.col}` : address.toUpperCase();
 }
 
-/** Document setting holding, per sheet, the ranges currently marked (so the task pane can tell after a reload). */
+/** Workbook setting holding, per sheet, the ranges currently marked (so the task pane can tell after a reload). */
 export const MARKS_SETTING = "eprReturn.marks";
 
 export type MarksRecord = Readonly<Record<string, MarkRanges>>;

@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { checkDeclaredEntries } from "./declaredSizes";
 import { XlsxRejectedError } from "./errors";
 import { inflateEntry, type InflateBudget } from "./inflate";
-import { compressedDataOf, inflateCompressed, type RawInflate } from "./rawEntries";
+import { compressedDataOf, damaged, inflateCompressed, type RawInflate } from "./rawEntries";
 import { formatBytes, formatCount, resolveLimits, type XlsxLimits } from "./limits";
 import { reviewWorksheet } from "./sheetXml";
 import { reviewWorkbook } from "./workbookXml";
@@ -85,7 +85,13 @@ async function visitEntries(zip: JSZip, budget: InflateBudget, inflateRaw: RawIn
     if (entry.dir) continue;
     const role = roleOf(entry.name);
     const compressed = inflateRaw ? compressedDataOf(entry) : null;
-    const bytes = inflateRaw && compressed ? inflateCompressed(entry.name, compressed, budget, inflateRaw) : await inflateEntry(entry, budget, role !== "other");
+    const native = inflateRaw && compressed ? inflateCompressed(entry.name, compressed, budget, inflateRaw) : undefined;
+    if (native === null) {
+      // Larger than it declares: count it without holding it (a zip bomb past the budget throws here).
+      await inflateEntry(entry, budget, false);
+      throw damaged(entry.name, "its size differs from the size the zip directory gives");
+    }
+    const bytes = native ?? (await inflateEntry(entry, budget, role !== "other"));
     visit(entry.name, role, bytes);
   }
 }

@@ -41,20 +41,27 @@ export function compressedDataOf(entry: JSZip.JSZipObject): CompressedData | nul
   return isCompressedData(data) ? data : null;
 }
 
-const damaged = (name: string, why: string): XlsxRejectedError =>
+export const damaged = (name: string, why: string): XlsxRejectedError =>
   new XlsxRejectedError("damaged", `The file is damaged: the zip entry "${name}" cannot be unpacked (${why}). Open it in Excel and save it again.`);
 
-/** The inflated bytes of an entry, charged to the budget. Throws XlsxRejectedError as inflateEntry does. */
-export function inflateCompressed(name: string, data: CompressedData, budget: InflateBudget, inflateRaw: RawInflate): Uint8Array {
+/**
+ * The inflated bytes of an entry, charged to the budget. Throws XlsxRejectedError as inflateEntry does.
+ * The inflater is never asked for more than the declared size + 1 byte, so a lying entry is not held
+ * whole: null means it inflates to more than it declares, and the caller counts the rest with jszip's
+ * streams (without keeping them) to tell a zip bomb (over the budget) from a damaged entry.
+ */
+export function inflateCompressed(name: string, data: CompressedData, budget: InflateBudget, inflateRaw: RawInflate): Uint8Array | null {
   let inflated: Uint8Array | null;
+  const cap = Math.min(budget.remaining, data.uncompressedSize + 1);
   if (data.compression.magic === STORED) {
     inflated = data.compressedContent;
   } else {
     try {
-      inflated = inflateRaw(data.compressedContent, budget.remaining, data.uncompressedSize);
+      inflated = inflateRaw(data.compressedContent, cap, data.uncompressedSize);
     } catch (error) {
       throw damaged(name, error instanceof Error ? error.message : String(error));
     }
+    if (inflated === null && cap < budget.remaining) return null;
   }
   if (inflated === null || inflated.length > budget.remaining) {
     throw new XlsxRejectedError("zip-bomb", `The workbook expands to more than ${formatBytes(budget.limit)} when opened (the limit; "${name}" alone passes ${formatBytes(budget.remaining)}); it is not read.`);
