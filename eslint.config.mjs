@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import { readFileSync } from "node:fs";
+import { URL } from "node:url";
 
 /** The layer table (layers.json), shared with test/architecture/layers.test.ts. */
 const { layers } = JSON.parse(readFileSync(new URL("./layers.json", import.meta.url), "utf8"));
@@ -16,9 +17,9 @@ const { layers } = JSON.parse(readFileSync(new URL("./layers.json", import.meta.
  * EXACT_DEPTH fall back to a block that refuses "../" runs followed by a forbidden folder's name.
  *
  * Bare specifiers are checked against the folder's package list; node: built-ins against its `node`.
- * The rule only sees import/export declarations (type-only ones included), so `import("...")` calls and
- * `import("...")` types are matched by `no-restricted-syntax` with the same patterns. require() is
- * already refused by @typescript-eslint/no-require-imports.
+ * The rule only sees import/export declarations (type-only ones included), so `import("...")` calls,
+ * `import("...")` types and require() calls (which @typescript-eslint/no-require-imports refuses anyway,
+ * unless disabled for a line) are matched by `no-restricted-syntax` with the same patterns.
  */
 const SOURCE = "{ts,tsx,mts,cts}";
 const EXACT_DEPTH = 7;
@@ -64,6 +65,7 @@ const selectors = (restricted) =>
     return [
       { selector: `ImportExpression[source.value=${literal}]`, message },
       { selector: `TSImportType[source.value=${literal}]`, message },
+      { selector: `CallExpression[callee.name="require"][arguments.0.value=${literal}]`, message },
     ];
   });
 

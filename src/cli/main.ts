@@ -1,4 +1,6 @@
 /** The `epr-return` command line: dispatch, help, and the rule that users never see a stack trace. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { todayIso } from "../core/dates";
 import { parseArgs, type ParsedArgs } from "./args";
 import { FileError, UsageError, type CliIo } from "./io";
@@ -11,7 +13,7 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map([
   ["score", async () => (await import("./commands/score")).runScore],
   ["template", async () => (await import("./commands/template")).runTemplate],
   ["merge", async () => (await import("./commands/merge")).runMerge],
-  ["stamp", async () => (await import("./commands/verify")).runStamp],
+  ["stamp", async () => (await import("./commands/stamp")).runStamp],
   ["verify", async () => (await import("./commands/verify")).runVerify],
   ["export", async () => (await import("./commands/export")).runExport],
 ]);
@@ -80,8 +82,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo()): Promi
 }
 
 function version(): string {
-  // package.json sits two levels above lib/cli (compiled) and src/cli (tests) alike.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pkg = require("../../package.json") as { version: string };
-  return pkg.version;
+  // package.json sits two levels above lib/cli (compiled) and src/cli (tests) alike; read as data, not imported.
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: unknown };
+  return typeof pkg.version === "string" ? pkg.version : "unknown";
 }

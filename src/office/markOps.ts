@@ -13,12 +13,13 @@ import { isMarkFormula, MARK_STYLES, type MarkRanges } from "../app/marks";
 /** Longest comma-separated address list handed to one getRanges (RangeAreas) call. */
 export const MAX_AREAS_ADDRESS = 2_000;
 
-/** Replaces the add-in's marks on the sheet with `ranges` (null: just remove them). */
-export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: MarkRanges | null): Promise<void> {
+/** Replaces the add-in's marks on the sheet with `ranges` (null: just remove them); resolves to the sheet's own spelling of its name. */
+export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: MarkRanges | null): Promise<string> {
   // RangeAreas (ExcelApi 1.9) lets one conditional format cover many ranges; without it, one per range.
   const useAreas = host.isSetSupported("ExcelApi", "1.9");
-  await host.run(async (context) => {
+  return host.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.load("name");
     const formats = sheet.getRange().conditionalFormats;
     formats.load("items/type");
     await context.sync();
@@ -41,6 +42,7 @@ export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: 
       bytes += size;
     }
     await context.sync();
+    return sheet.name;
   });
 }
 

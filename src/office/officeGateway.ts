@@ -22,6 +22,7 @@ import { writeFigures } from "./figuresOps";
 import { officeHost, type OfficeHost } from "./host";
 import { replaceMarks } from "./markOps";
 import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "../app/marks";
+import { checkCellWrites } from "../app/cellWrites";
 import { readSheet } from "./readSheet";
 import { SettingsStore } from "./settingsStore";
 import { SETTINGS_SHEET, sameSheetName } from "../core/returnSheets";
@@ -50,6 +51,8 @@ export class OfficeGateway implements WorkbookGateway {
   }
 
   readSheet(name: string): Promise<SheetData> {
+    // The settings sheet is reached only through loadSetting, as in every gateway (listSheets leaves it out).
+    if (sameSheetName(name, SETTINGS_SHEET)) return Promise.reject(new Error(`The workbook has no sheet named "${name}".`));
     return withOfficeErrors(`read sheet "${name}"`, () => readSheet(this.host, name));
   }
 
@@ -82,11 +85,13 @@ export class OfficeGateway implements WorkbookGateway {
 
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const canPauseEvents = this.host.isSetSupported("ExcelApi", "1.8");
-    return withOfficeErrors(`write to "${sheet}"`, () =>
-      this.host.run((context) =>
+    return withOfficeErrors(`write to "${sheet}"`, () => {
+      // All or nothing, as every gateway: a write no cell can hold is refused before Excel sees any.
+      checkCellWrites(sheet, writes);
+      return this.host.run((context) =>
         writeInChunks(context, { chunks: chunkBlocks(blocksFromCellWrites(sheet, writes)), canPauseEvents }),
-      ),
-    );
+      );
+    });
   }
 
   writeFigures(figures: FiguresSheet): Promise<string> {
@@ -128,9 +133,9 @@ export class OfficeGateway implements WorkbookGateway {
   }
 
   private async replaceMarks(sheet: string, ranges: MarkRanges | null): Promise<void> {
-    await replaceMarks(this.host, sheet, ranges);
+    const name = await replaceMarks(this.host, sheet, ranges);
     await this.settings.update(MARKS_SETTING, (previous) => {
-      const next = updateMarksRecord(previous, sheet, ranges);
+      const next = updateMarksRecord(previous, name, ranges);
       // Unchanged (e.g. clearing a sheet never marked): keep what is stored, so nothing is written.
       return JSON.stringify(previous ?? {}) === JSON.stringify(next) ? previous : next;
     });

@@ -17,11 +17,14 @@ export const READ_BLOCK_CELLS = 25_000;
 export async function readSheet(host: OfficeHost, name: string): Promise<SheetData> {
   try {
     return await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(name);
+      // The workbook's own spelling of the name (Excel finds "trusts" for "Trusts"), in the same sync.
+      sheet.load("name");
       // valuesOnly: cells that only carry formatting do not widen the grid.
-      const used = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+      const used = sheet.getUsedRangeOrNullObject(true);
       used.load(READ_PROPERTIES);
       await context.sync();
-      return used.isNullObject ? emptySheetData(name) : sheetDataFromRange(name, used);
+      return used.isNullObject ? emptySheetData(sheet.name) : sheetDataFromRange(sheet.name, used);
     });
   } catch (error) {
     if (!isPayloadTooLarge(error)) throw error;
@@ -33,10 +36,11 @@ export async function readSheet(host: OfficeHost, name: string): Promise<SheetDa
 export async function readSheetInBlocks(host: OfficeHost, name: string): Promise<SheetData> {
   return host.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(name);
+    sheet.load("name");
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address");
     await context.sync();
-    if (used.isNullObject) return emptySheetData(name);
+    if (used.isNullObject) return emptySheetData(sheet.name);
     const bounds = parseRangeBounds(used.address);
     if (!bounds) throw new Error(`Excel returned a range address the add-in cannot read: "${used.address}".`);
     const cols = bounds.lastCol - bounds.firstCol + 1;
@@ -47,8 +51,8 @@ export async function readSheetInBlocks(host: OfficeHost, name: string): Promise
       const range = sheet.getRange(blockRange(row, bounds.firstCol, rows, cols));
       range.load(READ_PROPERTIES);
       await context.sync();
-      blocks.push(sheetDataFromRange(name, range));
+      blocks.push(sheetDataFromRange(sheet.name, range));
     }
-    return joinRowBlocks(name, blocks);
+    return joinRowBlocks(sheet.name, blocks);
   });
 }

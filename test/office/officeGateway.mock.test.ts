@@ -45,6 +45,7 @@ function install(dataRows: number): Installed {
       workbook: {
         worksheets: {
           trusts: {
+            name: "Trusts",
             usedRange: usedRange(dataRows),
             selection: { address: "", select: function (this: { selected?: boolean }) { this.selected = true; } },
             getUsedRangeOrNullObject: function () { return this.usedRange; },
