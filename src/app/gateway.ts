@@ -94,6 +94,12 @@ export interface WorkbookGateway {
    * read back with readSheet, which reads very hidden sheets too.
    */
   writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void>;
-  /** Calls listener after the sheet's cells change; resolves to an unsubscribe function. */
+  /**
+   * Calls listener after the user's edits of the sheet (its name in any case); resolves to an unsubscribe function.
+   * Not after the add-in's own writes through this gateway (writeCells, appendTrustRows, insertTemplate,
+   * writeFigures, writeStampSheet, saveSetting, markCells/clearMarks): in Excel, events are switched off while the
+   * add-in writes, and every gateway keeps to that, so a caller that changes the sheet re-checks it itself (as the
+   * task pane re-validates after its own fixes).
+   */
   onSheetChanged(sheet: string, listener: () => void): Promise<() => Promise<void>>;
 }

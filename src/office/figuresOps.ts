@@ -33,11 +33,14 @@ export async function writeFigures(host: OfficeHost, settings: SettingsStore, fi
     const name = ours ? ours.name : uniqueSheetName(figures.name, worksheets.items.map((s) => s.name));
     const block = blockFromRows(name, figures.rows);
     const sheet = ours ?? worksheets.add(name);
-    if (ours) ours.getRange().clear("All");
     sheet.load("id");
     await writeInChunks(context, {
       chunks: chunkBlocks(block ? [block] : []),
       canPauseEvents,
+      // Cleared once events are off, like the writes: rewriting the figures is not a change the user made.
+      before: () => {
+        if (ours) ours.getRange().clear("All");
+      },
       sheetOf: (n) => (n === name ? sheet : worksheets.getItem(n)),
       after: () => {
         if (block) sheet.getRange(blockAddress(block)).format.autofitColumns();

@@ -2,10 +2,28 @@
  * An in-memory WorkbookGateway over SheetData grids, for the task pane tests. It records every call,
  * can be told to make a method reject (`failWith`), and can hold a method until the test releases it
  * (`hold`), to see the pane while an operation is running.
+ *
+ * It keeps the contract the real gateways keep (test/contract/gateway.contract.test.ts runs the same cases
+ * over it, the Office gateway and the exceljs gateway): sheet names ignore case; an unknown sheet rejects
+ * with a message naming it; the settings sheet is never listed or read (a workbook's settings sheet, added with
+ * addSheet, gives loadSetting its values); dates read back at UTC midnight;
+ * writes are checked before any cell changes; settings are stored as JSON; the template and the figures
+ * sheet never replace a user's sheet; the stamp sheet is listed as not visible; onSheetChanged listeners hear
+ * of the user's edits (`edit`) only, never of the gateway's own writes. Its one shortcut: a sheet
+ * added without a table (`addSheet` with `table` left out) has an implicit one, the block from row 1
+ * (headers) to its last row, as wide as its header row.
  */
 import type { CellValue, Row, SheetData } from "../../src/core/cells";
-import { cellAddress, columnLetters, parseAddress } from "../../src/core/cells";
-import type { TemplateSpec } from "../../src/core/template/types";
+import { columnLetters, parseAddress } from "../../src/core/cells";
+import { dateFromIso, isoFromDate, isoFromSerial } from "../../src/core/dates";
+import { headerText, isOwnExtraHeader, SOURCE_HEADER } from "../../src/core/headers";
+import { SETTINGS_SHEET, sameSheetName } from "../../src/core/returnSheets";
+import { parseRangeBounds, type RangeBounds } from "../../src/core/sheet/addresses";
+import { isDateNumberFormat } from "../../src/core/sheet/numberFormats";
+import { planSheetNames, uniqueSheetName } from "../../src/core/sheet/sheetNames";
+import type { TemplateSheet, TemplateSpec } from "../../src/core/template/types";
+import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "../../src/app/marks";
+import { settingFromRows, settingsRowsOf } from "../../src/app/settings/settingsSheet";
 import type {
   AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway,
 } from "../../src/app/gateway";
@@ -18,19 +36,82 @@ export interface RecordedCall {
   readonly args: readonly unknown[];
 }
 
+/** A sheet's table: its range, or "implicit" (the block from row 1, see the file's comment). */
+type FakeTable = RangeBounds | "implicit";
+
+interface FakeSheet {
+  name: string;
+  rows: CellValue[][];
+  visible: boolean;
+  table: FakeTable | null;
+}
+
+/** A JSON value stored and read as a copy, as the real gateways' settings are. */
+function jsonCopy(key: string, value: unknown): unknown {
+  const json: unknown = JSON.stringify(value);
+  if (typeof json !== "string") throw new Error(`The setting "${key}" cannot be stored: its value is not JSON data.`);
+  return JSON.parse(json) as unknown;
+}
+
+/** As the hosts read a cell: dates at UTC midnight (the time of day is dropped), empty text as blank. */
+function readValue(value: CellValue | undefined): CellValue {
+  if (value === undefined || value === "") return null;
+  if (value instanceof Date) {
+    const iso = isoFromDate(value);
+    return iso === null ? null : dateFromIso(iso);
+  }
+  return value;
+}
+
+const isBlank = (value: CellValue | undefined): boolean => value === null || value === undefined || value === "";
+
+/** A template cell's literal value as the hosts read it back (a serial under a date format is a date). */
+function templateValue(value: TemplateSheet["cells"][number]["value"], numFmt: string | undefined): CellValue {
+  if (value === undefined) return null;
+  if (typeof value === "number" && isDateNumberFormat(numFmt)) {
+    const iso = isoFromSerial(value);
+    return iso === null ? value : dateFromIso(iso);
+  }
+  return value;
+}
+
 export class FakeGateway implements WorkbookGateway {
   readonly calls: RecordedCall[] = [];
   readonly settings = new Map<string, unknown>();
   readonly marks = new Map<string, readonly CellMark[]>();
   readonly figures: FiguresSheet[] = [];
-  private readonly sheets = new Map<string, { rows: CellValue[][]; visible: boolean }>();
+  private readonly sheets: FakeSheet[] = [];
   private readonly failures = new Map<GatewayMethod, string>();
   private readonly holds = new Map<GatewayMethod, Promise<void>>();
+  /** Listeners by sheet name in lower case (names ignore case). */
   private readonly listeners = new Map<string, Set<() => void>>();
+  /** Figures name asked for → the sheet writeFigures made for it. */
+  private readonly ownFigures = new Map<string, FakeSheet>();
+  private selected: { sheet: string; address: string } | null = null;
 
-  /** Adds a sheet whose rows start at A1. */
-  addSheet(name: string, rows: readonly Row[], visible = true): this {
-    this.sheets.set(name, { rows: rows.map((r) => [...r]), visible });
+  /**
+   * Adds a sheet whose rows start at A1. `table`: its table as an A1 range (header row first), null for none;
+   * left out, the sheet has the implicit table (the block from row 1, as wide as the header row).
+   */
+  addSheet(name: string, rows: readonly Row[], visible = true, table?: string | null): this {
+    let bounds: FakeTable | null = "implicit";
+    if (table === null) bounds = null;
+    else if (table !== undefined) {
+      bounds = parseRangeBounds(table);
+      if (!bounds) throw new Error(`bad table range ${table}`);
+    }
+    const sheet: FakeSheet = { name, rows: rows.map((r) => [...r]), visible, table: bounds };
+    // A workbook's settings sheet (the layout every host shares) holds the settings loadSetting reads.
+    if (sameSheetName(name, SETTINGS_SHEET)) {
+      const settingsRows = settingsRowsOf({ name, rows, firstRow: 1, firstCol: 1 });
+      for (const [key] of settingsRows) {
+        const value = key === undefined || key === "" ? undefined : settingFromRows(settingsRows, key);
+        if (key !== undefined && value !== undefined) this.settings.set(key, value);
+      }
+    }
+    const at = this.sheets.findIndex((s) => sameSheetName(s.name, name));
+    if (at >= 0) this.sheets[at] = sheet;
+    else this.sheets.push(sheet);
     return this;
   }
 
@@ -54,27 +135,53 @@ export class FakeGateway implements WorkbookGateway {
   cell(sheet: string, address: string): CellValue {
     const at = parseAddress(address);
     if (!at) throw new Error(`bad address ${address}`);
-    return this.sheets.get(sheet)?.rows[at.row - 1]?.[at.col - 1] ?? null;
+    return this.findSheet(sheet)?.rows[at.row - 1]?.[at.col - 1] ?? null;
   }
 
   listenerCount(sheet: string): number {
-    return this.listeners.get(sheet)?.size ?? 0;
+    return this.listeners.get(sheet.toLowerCase())?.size ?? 0;
   }
 
-  /** Simulates the user editing a cell: changes it and notifies the sheet's listeners. */
+  /** The cell or range selectCell last went to, or null. */
+  get selection(): { sheet: string; address: string } | null {
+    return this.selected;
+  }
+
+  /**
+   * Simulates the user editing a cell: changes it and notifies the sheet's onSheetChanged listeners. Only a user's
+   * edit does: the gateway's own writes (writeCells, appendTrustRows, ...) do not, as in Excel.
+   */
   edit(sheet: string, address: string, value: CellValue): void {
-    this.put(sheet, address, value);
-    for (const listener of this.listeners.get(sheet) ?? []) listener();
+    this.put(this.requireSheet(sheet), address, value);
+    this.notify(sheet);
   }
 
-  private put(sheet: string, address: string, value: CellValue): void {
+  private findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => sameSheetName(s.name, name));
+  }
+
+  /** A sheet the gateway's callers may use: any but the settings sheet, which the real gateways keep to themselves. */
+  private requireSheet(name: string): FakeSheet {
+    const sheet = sameSheetName(name, SETTINGS_SHEET) ? undefined : this.findSheet(name);
+    if (!sheet) throw new Error(`The sheet "${name}" does not exist.`);
+    return sheet;
+  }
+
+  private put(sheet: FakeSheet, address: string, value: CellValue): void {
     const at = parseAddress(address);
-    const data = this.sheets.get(sheet);
-    if (!at || !data) throw new Error(`cannot write ${sheet}!${address}`);
-    while (data.rows.length < at.row) data.rows.push([]);
-    const row = data.rows[at.row - 1] ?? [];
-    while (row.length < at.col) row.push(null);
-    row[at.col - 1] = value;
+    if (!at) throw new Error(`cannot write ${sheet.name}!${address}`);
+    this.putAt(sheet, at.row, at.col, value);
+  }
+
+  private putAt(sheet: FakeSheet, row: number, col: number, value: CellValue): void {
+    while (sheet.rows.length < row) sheet.rows.push([]);
+    const cells = sheet.rows[row - 1] ?? [];
+    while (cells.length < col) cells.push(null);
+    cells[col - 1] = value;
+  }
+
+  private notify(sheet: string): void {
+    for (const listener of [...(this.listeners.get(sheet.toLowerCase()) ?? [])]) listener();
   }
 
   private async enter(method: GatewayMethod, args: readonly unknown[]): Promise<void> {
@@ -84,117 +191,174 @@ export class FakeGateway implements WorkbookGateway {
     if (failure !== undefined) throw new Error(failure);
   }
 
-  private requireSheet(name: string): { rows: CellValue[][]; visible: boolean } {
-    const sheet = this.sheets.get(name);
-    if (!sheet) throw new Error(`The sheet "${name}" does not exist.`);
-    return sheet;
+  /** Every name a new sheet must not take: the sheets', and the settings sheet's once a setting is stored. */
+  private takenNames(): string[] {
+    return [...this.sheets.map((s) => s.name), ...(this.settings.size > 0 ? [SETTINGS_SHEET] : [])];
   }
 
   async listSheets(): Promise<SheetInfo[]> {
     await this.enter("listSheets", []);
-    return [...this.sheets].map(([name, s]) => ({ name, visible: s.visible }));
+    return this.sheets.filter((s) => !sameSheetName(s.name, SETTINGS_SHEET)).map((s) => ({ name: s.name, visible: s.visible }));
   }
 
   async readSheet(name: string): Promise<SheetData> {
     await this.enter("readSheet", [name]);
     const sheet = this.requireSheet(name);
-    return { name, rows: sheet.rows.map((r) => [...r]), firstRow: 1, firstCol: 1 };
+    return { name: sheet.name, rows: sheet.rows.map((r) => Array.from(r, readValue)), firstRow: 1, firstCol: 1 };
   }
 
   async planTemplate(spec: TemplateSpec): Promise<TemplatePlan> {
     await this.enter("planTemplate", [spec]);
-    const taken = new Set(this.sheets.keys());
-    const sheets = spec.sheets.map((s) => {
-      let name = s.name;
-      for (let n = 2; taken.has(name); n++) name = `${s.name} (${n})`;
-      taken.add(name);
-      return { templateName: s.name, name, renamed: name !== s.name };
-    });
-    return { sheets };
+    return planSheetNames(spec.sheets.map((s) => s.name), this.takenNames());
   }
 
   async insertTemplate(spec: TemplateSpec, plan: TemplatePlan): Promise<void> {
     await this.enter("insertTemplate", [spec, plan]);
-    for (const s of plan.sheets) this.sheets.set(s.name, { rows: [], visible: true });
+    const taken = this.takenNames();
+    const chosen: string[] = [];
+    const names = spec.sheets.map((sheet) => {
+      const planned = plan.sheets.find((s) => s.templateName === sheet.name);
+      if (!planned) throw new Error(`The template plan has no name for the sheet "${sheet.name}": plan the template again.`);
+      const clash = [...taken, ...chosen].find((n) => sameSheetName(n, planned.name));
+      if (clash !== undefined) throw new Error(`A sheet named "${clash}" is already in the workbook, and the template never replaces a sheet: insert the template again.`);
+      chosen.push(planned.name);
+      return planned.name;
+    });
+    spec.sheets.forEach((template, i) => {
+      const table = template.table ? parseRangeBounds(template.table.range) : null;
+      const sheet: FakeSheet = { name: names[i] ?? template.name, rows: [], visible: template.visibility === "visible", table };
+      // The literal cells (formulas read as blank: the fake does not calculate).
+      for (const cell of template.cells) if (cell.value !== undefined && cell.formula === undefined) this.put(sheet, cell.address, templateValue(cell.value, cell.numFmt));
+      this.sheets.push(sheet);
+    });
   }
 
   async markCells(sheet: string, marks: readonly CellMark[]): Promise<void> {
     await this.enter("markCells", [sheet, marks]);
-    this.marks.set(sheet, marks);
+    const { name } = this.requireSheet(sheet);
+    this.marks.set(name, marks);
+    this.recordMarks(name, planMarks(marks));
   }
 
   async clearMarks(sheet: string): Promise<void> {
     await this.enter("clearMarks", [sheet]);
-    this.marks.delete(sheet);
+    const { name } = this.requireSheet(sheet);
+    this.marks.delete(name);
+    this.recordMarks(name, null);
+  }
+
+  /** The marks record the real gateways keep in MARKS_SETTING; unchanged, it is not rewritten. */
+  private recordMarks(sheet: string, ranges: MarkRanges | null): void {
+    const previous = this.settings.get(MARKS_SETTING);
+    const next = updateMarksRecord(previous, sheet, ranges);
+    if (JSON.stringify(previous ?? {}) !== JSON.stringify(next)) this.settings.set(MARKS_SETTING, jsonCopy(MARKS_SETTING, next));
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
     await this.enter("selectCell", [sheet, address]);
+    const { name } = this.requireSheet(sheet);
+    if (!parseRangeBounds(address)) throw new Error(`Cannot go to "${address}" on "${name}": not an A1 cell or range address.`);
+    this.selected = { sheet: name, address };
   }
 
+  /** All or nothing: every write is checked before any cell changes. */
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     await this.enter("writeCells", [sheet, writes]);
-    this.requireSheet(sheet);
-    for (const w of writes) this.put(sheet, w.address, w.value);
+    const data = this.requireSheet(sheet);
+    for (const w of writes) {
+      if (!parseAddress(w.address)) throw new Error(`Cannot write to "${w.address}" on "${data.name}": not a single-cell A1 address.`);
+      if (typeof w.value === "number" && !Number.isFinite(w.value)) throw new Error(`Cannot write ${String(w.value)} to ${data.name}!${w.address}: a cell holds only finite numbers.`);
+    }
+    for (const w of writes) this.put(data, w.address, w.value);
   }
 
   async writeFigures(figures: FiguresSheet): Promise<string> {
     await this.enter("writeFigures", [figures]);
     this.figures.push(figures);
-    return figures.name;
+    // A figure that cannot be computed (NaN, ±Infinity) is a blank cell.
+    const rows = figures.rows.map((r) => r.map((v) => (typeof v === "number" && !Number.isFinite(v) ? null : v)));
+    const ours = this.ownFigures.get(figures.name);
+    if (ours && this.sheets.includes(ours)) {
+      ours.rows = rows;
+    } else {
+      const sheet: FakeSheet = { name: uniqueSheetName(figures.name, this.takenNames()), rows, visible: true, table: null };
+      this.sheets.push(sheet);
+      this.ownFigures.set(figures.name, sheet);
+    }
+    return this.ownFigures.get(figures.name)?.name ?? figures.name;
   }
 
   async loadSetting(key: string): Promise<unknown> {
     await this.enter("loadSetting", [key]);
-    return this.settings.get(key) ?? null;
+    return this.settings.has(key) ? jsonCopy(key, this.settings.get(key)) : undefined;
   }
 
+  /** Stores a copy of the value as JSON; undefined or null removes the key. */
   async saveSetting(key: string, value: unknown): Promise<void> {
     await this.enter("saveSetting", [key, value]);
-    this.settings.set(key, value);
+    if (value === undefined || value === null) this.settings.delete(key);
+    else this.settings.set(key, jsonCopy(key, value));
   }
 
-  /**
-   * The fake's "table" is the sheet's block from row 1 (headers) to its last row, as wide as its header row.
-   * Trailing blank rows are filled first; the Source column is found by its header or added after the last one.
-   */
+  /** The sheet's table bounds (the implicit table worked out from the cells). */
+  private tableOf(sheet: FakeSheet): RangeBounds {
+    if (sheet.table === null) throw new Error(`The sheet "${sheet.name}" has no table to add the rows to: insert the template (Template tab) and use its Trusts sheet.`);
+    if (sheet.table !== "implicit") return sheet.table;
+    const header = sheet.rows[0] ?? [];
+    let width = header.length;
+    while (width > 0 && isBlank(header[width - 1])) width--;
+    return { firstRow: 1, firstCol: 1, lastRow: Math.max(1, sheet.rows.length), lastCol: Math.max(1, width) };
+  }
+
+  /** As the real gateways: checked first, trailing blank rows of the table filled, then the table grows. */
   async appendTrustRows(sheet: string, rows: readonly (readonly CellValue[])[], options: AppendTrustRowsOptions): Promise<AppendedTrustRows> {
     await this.enter("appendTrustRows", [sheet, rows, options]);
     const data = this.requireSheet(sheet);
-    const header = data.rows[0] ?? [];
-    let width = header.length;
-    while (width > 0 && header[width - 1] === null) width--;
-    let sourceCol = header.findIndex((h) => typeof h === "string" && h.trim().toLowerCase() === "source");
-    const sourceColumnAdded = options.sources !== undefined && sourceCol < 0;
-    if (sourceColumnAdded) {
-      sourceCol = width;
-      width++;
-      this.put(sheet, `${columnLetters(width)}1`, "Source");
-    }
-    let firstRow = Math.max(2, data.rows.length + 1);
-    while (firstRow > 2 && (data.rows[firstRow - 2] ?? []).every((v) => v === null)) firstRow--;
-    rows.forEach((row, i) => {
+    const table = this.tableOf(data);
+    if (options.sources !== undefined && options.sources.length !== rows.length) throw new Error(`${rows.length} rows to add but ${options.sources.length} sources: give one source per row.`);
+    rows.forEach((row, i) =>
       row.forEach((value, c) => {
-        if (value === null) return;
-        if (c >= width) throw new Error(`row ${i + 1} has a value outside the table's columns`);
-        this.put(sheet, cellAddress(firstRow + i, c + 1), value);
-      });
+        if (value !== null && (c + 1 < table.firstCol || c + 1 > table.lastCol)) throw new Error(`Cannot add row ${i + 1} to the table on "${data.name}": it has a value in column ${columnLetters(c + 1)}, outside the table.`);
+        if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`Cannot add row ${i + 1} to the table on "${data.name}": ${String(value)} is not a number a cell can hold.`);
+      }),
+    );
+    const at = (row: number, col: number): CellValue | undefined => data.rows[row - 1]?.[col - 1];
+    const headerCols = Array.from({ length: table.lastCol - table.firstCol + 1 }, (_, j) => table.firstCol + j);
+    const existing = headerCols.find((col) => isOwnExtraHeader(headerText(at(table.firstRow, col) ?? null)));
+    const sourceColumnAdded = options.sources !== undefined && existing === undefined;
+    const sourceCol = options.sources === undefined ? null : (existing ?? table.lastCol + 1);
+    if (sourceColumnAdded && sourceCol !== null) this.putAt(data, table.firstRow, sourceCol, SOURCE_HEADER);
+
+    let last = table.lastRow;
+    while (last > table.firstRow && headerCols.every((col) => isBlank(at(last, col)))) last--;
+    const firstRow = last + 1;
+    rows.forEach((row, i) => {
+      for (const col of headerCols) if (col !== sourceCol) this.putAt(data, firstRow + i, col, row[col - 1] ?? null);
       const source = options.sources?.[i];
-      if (source !== undefined) this.put(sheet, cellAddress(firstRow + i, sourceCol + 1), source);
+      if (sourceCol !== null && source !== undefined) this.putAt(data, firstRow + i, sourceCol, source);
     });
-    return { firstRow, lastRow: firstRow + rows.length - 1, sourceColumnAdded, sourceColumn: options.sources === undefined ? null : sourceCol + 1 };
+    if (data.table !== "implicit") data.table = { ...table, lastRow: Math.max(table.lastRow, firstRow + rows.length - 1), lastCol: sourceColumnAdded && sourceCol !== null ? sourceCol : table.lastCol };
+    return { firstRow, lastRow: firstRow + rows.length - 1, sourceColumnAdded, sourceColumn: sourceCol };
   }
 
+  /** The very hidden stamp sheet, replacing an earlier one in its place. */
   async writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void> {
     await this.enter("writeStampSheet", [rows]);
-    this.sheets.set(STAMP_SHEET, { rows: rows.map((r) => [...r]), visible: false });
+    const stamp: FakeSheet = { name: STAMP_SHEET, rows: rows.map((r) => [...r]), visible: false, table: null };
+    const at = this.sheets.findIndex((s) => sameSheetName(s.name, STAMP_SHEET));
+    if (at >= 0) this.sheets[at] = stamp;
+    else this.sheets.push(stamp);
   }
 
   async onSheetChanged(sheet: string, listener: () => void): Promise<() => Promise<void>> {
     await this.enter("onSheetChanged", [sheet]);
-    const set = this.listeners.get(sheet) ?? new Set<() => void>();
-    set.add(listener);
-    this.listeners.set(sheet, set);
-    return async () => { set.delete(listener); };
+    const key = sheet.toLowerCase();
+    const set = this.listeners.get(key) ?? new Set<() => void>();
+    // A wrapper, so the same function added twice is called twice and removed once per unsubscribe.
+    const entry = (): void => listener();
+    set.add(entry);
+    this.listeners.set(key, set);
+    return async () => { set.delete(entry); };
   }
 }
+

@@ -80,3 +80,16 @@ test("editing a cell writes through the gateway, which tells the sheet's listene
   // Enter, then the blur of the removed input, write once.
   expect(changed).toHaveBeenCalledTimes(1);
 });
+
+test("the add-in's own writes redraw the grid, but do not tell the sheet's listeners (in Excel only a user's edit does)", async () => {
+  const gateway = twoSheets();
+  const changed = jest.fn();
+  await gateway.onSheetChanged("Trusts", changed);
+  renderPanel(gateway);
+  await waitFor(() => expect(cell("A2")).toHaveTextContent("rz2"));
+  await act(() => gateway.writeCells("Trusts", [{ address: "A2", value: "RZ2" }]));
+  await waitFor(() => expect(cell("A2")).toHaveTextContent("RZ2"));
+  await act(() => gateway.writeFigures({ name: "EPR Scores", rows: [["Figure", "Value"]] }));
+  await waitFor(() => expect(within(screen.getByRole("tablist", { name: "Sheets" })).getAllByRole("tab").map((t) => t.getAttribute("value"))).toEqual(["Trusts", "Notes", "EPR Scores"]));
+  expect(changed).not.toHaveBeenCalled();
+});

@@ -7,14 +7,20 @@
  * Settings are stored in the workbook on a veryHidden sheet (settingsSheet.ts), which the
  * gateway hides from its callers: listSheets leaves it out and no method reads or writes it.
  *
- * Notifications, for the workbench grid: onSheetChanged after a sheet's cells change
- * (writeCells, writeFigures, insertTemplate for the new sheets, notifyEdited for the grid's own
- * edits); onChange after anything the grid shows changes (the same, plus marks); and
- * onSelectionChanged after selectCell. Marks do not fire onSheetChanged: they change no value,
- * and the task pane revalidates on onSheetChanged, which would otherwise mark again, forever.
+ * Notifications. onSheetChanged, as in Excel, after the user's edits of the sheet only: here the
+ * workbench grid's, which come through editCells (or notifyEdited, for cells changed some other
+ * way). The add-in's own writes through the gateway (writeCells, appendTrustRows, insertTemplate,
+ * writeFigures, writeStampSheet, saveSetting, markCells/clearMarks) do not fire it, as the Office
+ * gateway switches Excel's events off while it writes: the task pane re-validates after its own
+ * fixes, and would otherwise validate twice here (and mark, then re-validate, forever).
+ * For the workbench grid itself: onChange after anything the grid shows changes, the add-in's
+ * writes and marks included, so the grid redraws after every change; and onSelectionChanged
+ * after selectCell.
  */
 import ExcelJS from "exceljs";
 import type { CellValue, SheetData } from "../../core/cells";
+import { dateFromIso, isoFromSerial } from "../../core/dates";
+import { isDateNumberFormat } from "../../core/sheet/numberFormats";
 import type { TemplateSpec } from "../../core/template/types";
 import { formatRange, parseRangeBounds } from "../../core/sheet/addresses";
 import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "../../app/marks";
@@ -80,7 +86,8 @@ export class XlsxGateway implements WorkbookGateway {
   async insertTemplate(spec: TemplateSpec, plan: TemplatePlan): Promise<void> {
     const names = checkedPlanNames(spec, plan, takenSheetNames(this.workbook));
     writeTemplate(this.workbook, spec, names);
-    this.changed(Object.values(names));
+    templateDatesAsDates(this.workbook, spec, names);
+    this.changed();
   }
 
   async markCells(sheet: string, marks: readonly CellMark[]): Promise<void> {
@@ -107,26 +114,25 @@ export class XlsxGateway implements WorkbookGateway {
   async writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
     const ws = requireUserSheet(this.workbook, sheet);
     writeCellValues(ws, writes);
-    this.changed([ws.name]);
+    this.changed();
   }
 
   async writeFigures(figures: FiguresSheet): Promise<string> {
     const name = writeFigures(this.workbook, figures);
-    this.changed([name]);
+    this.changed();
     return name;
   }
 
   async appendTrustRows(sheet: string, rows: readonly (readonly CellValue[])[], options: AppendTrustRowsOptions): Promise<AppendedTrustRows> {
     const ws = requireUserSheet(this.workbook, sheet);
     const appended = appendTrustRows(ws, rows, options);
-    this.changed([ws.name]);
+    this.changed();
     return appended;
   }
 
   async writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void> {
     writeStampRows(this.workbook, rows);
-    // The stamp sheet is very hidden: only listeners on it (none in the pane) hear of it.
-    this.changed([]);
+    this.changed();
   }
 
   async loadSetting(key: string): Promise<unknown> {
@@ -148,12 +154,25 @@ export class XlsxGateway implements WorkbookGateway {
     };
   }
 
-  /** For the workbench grid: the user edited cells of the sheet in the grid (fires onSheetChanged and onChange). */
-  notifyEdited(sheet: string): void {
-    this.changed([requireUserSheet(this.workbook, sheet).name]);
+  /**
+   * For the workbench grid: the user's edit of cells of the sheet. Writes as writeCells does (all or nothing),
+   * then fires the sheet's onSheetChanged listeners and the onChange ones, once each.
+   */
+  async editCells(sheet: string, writes: readonly CellWrite[]): Promise<void> {
+    const ws = requireUserSheet(this.workbook, sheet);
+    writeCellValues(ws, writes);
+    this.edited(ws.name);
   }
 
-  /** Calls listener after any change the grid shows (values, new sheets, marks); returns the unsubscribe. */
+  /** For the workbench: the user edited cells of the sheet some other way than editCells (fires onSheetChanged and onChange). */
+  notifyEdited(sheet: string): void {
+    this.edited(requireUserSheet(this.workbook, sheet).name);
+  }
+
+  /**
+   * Calls listener after any change the grid shows, the add-in's writes as well as the user's edits (values, new
+   * sheets, marks); returns the unsubscribe.
+   */
   onChange(listener: () => void): () => void {
     return this.changeListeners.add(listener);
   }
@@ -171,17 +190,37 @@ export class XlsxGateway implements WorkbookGateway {
     const previous = readSetting(this.workbook, MARKS_SETTING);
     const next = updateMarksRecord(previous, ws.name, ranges);
     if (JSON.stringify(previous ?? {}) !== JSON.stringify(next)) writeSetting(this.workbook, MARKS_SETTING, next);
-    this.changed([]);
+    this.changed();
   }
 
-  /** Fires the sheets' listeners, then the general ones; every listener runs before any error is thrown. */
-  private changed(sheets: readonly string[]): void {
-    const errors: unknown[] = [];
-    for (const [key, listeners] of this.sheetListeners) {
-      if (sheets.some((name) => sameSheetName(name, key))) errors.push(...listeners.notify());
-    }
+  /** After the add-in's own writes: fires the onChange listeners only (every one runs before any error is thrown). */
+  private changed(): void {
+    rethrowListenerErrors(this.changeListeners.notify());
+  }
+
+  /** After the user's edit of the sheet: fires its onSheetChanged listeners, then the onChange ones; every listener runs before any error is thrown. */
+  private edited(sheet: string): void {
+    const errors: unknown[] = [...(this.sheetListeners.get(sheet.toLowerCase())?.notify() ?? [])];
     errors.push(...this.changeListeners.notify());
     rethrowListenerErrors(errors);
+  }
+}
+
+/**
+ * The template's date cells (a serial under a date format, e.g. Lists' "as of" dates) as Dates. exceljs keeps a
+ * number it is given as a number until the file is saved and opened again (it reads a date-formatted number as a
+ * Date), so readSheet would give the serial now and the date after a reopen; Excel reads them as dates at once.
+ * A Date is saved as the same serial under the same format, so the file is unchanged.
+ */
+function templateDatesAsDates(workbook: ExcelJS.Workbook, spec: TemplateSpec, names: Readonly<Record<string, string>>): void {
+  for (const sheet of spec.sheets) {
+    const ws = workbook.worksheets.find((w) => sameSheetName(w.name, names[sheet.name] ?? sheet.name));
+    if (!ws) continue;
+    for (const cell of sheet.cells) {
+      if (cell.formula !== undefined || typeof cell.value !== "number" || !isDateNumberFormat(cell.numFmt)) continue;
+      const iso = isoFromSerial(cell.value);
+      if (iso !== null) ws.getCell(cell.address).value = dateFromIso(iso);
+    }
   }
 }
 

@@ -22,7 +22,7 @@ export interface WorkbookView {
   readonly grid: GridSheet | null;
   readonly selection: GridSelection | null;
   readonly select: (address: string) => void;
-  /** Writes what the user typed into a cell of the sheet on screen (through the gateway, which tells the task pane). */
+  /** Writes what the user typed into a cell of the sheet on screen (gateway.editCells: a user's edit, which the task pane hears of). */
   readonly edit: Operation<[address: string, text: string], void>;
   /** Why the sheet could not be read, or null. */
   readonly readError: string | null;
@@ -88,7 +88,9 @@ export function useWorkbookView(gateway: WorkbenchGateway): WorkbookView {
 
   const edit = useOperation(async (address: string, text: string) => {
     if (active === null) throw new Error("No sheet is shown.");
-    await gateway.writeCells(active, [{ address, value: typedValue(text) }]);
+    // editCells, not writeCells: this is the user's edit, so the task pane's sheet listeners hear of it (as Excel
+    // tells them of a user's edit); the grid redraws on onChange either way.
+    await gateway.editCells(active, [{ address, value: typedValue(text) }]);
   });
 
   return { sheets, active, show, grid: grid !== null && grid.name === active ? grid : null, selection, select, edit, readError };

@@ -30,7 +30,22 @@ describe("XlsxGateway writeCells and change notifications", () => {
     expect(changed).not.toHaveBeenCalled();
   });
 
-  it("tells the sheet's listeners (any case of its name) and the change listeners, until they unsubscribe", async () => {
+  it("tells the change listeners (the grid) but not the sheet's listeners, which hear of the user's edits only", async () => {
+    const gateway = await openUserWorkbook();
+    const trusts = jest.fn();
+    const any = jest.fn();
+    await gateway.onSheetChanged("Trusts", trusts);
+    const stopAny = gateway.onChange(any);
+    await gateway.writeCells("Trusts", [{ address: "A9", value: 1 }]);
+    expect(any).toHaveBeenCalledTimes(1);
+    expect(trusts).not.toHaveBeenCalled();
+    stopAny();
+    await gateway.writeCells("Trusts", [{ address: "A9", value: 2 }]);
+    expect(any).toHaveBeenCalledTimes(1);
+    expect(trusts).not.toHaveBeenCalled();
+  });
+
+  it("editCells (the grid's edits) writes as writeCells does, then tells the sheet's listeners (any case of its name) and the change listeners once, until they unsubscribe", async () => {
     const gateway = await openUserWorkbook();
     const trusts = jest.fn();
     const notes = jest.fn();
@@ -38,18 +53,32 @@ describe("XlsxGateway writeCells and change notifications", () => {
     const stopTrusts = await gateway.onSheetChanged("TRUSTS", trusts);
     await gateway.onSheetChanged("Notes", notes);
     const stopAny = gateway.onChange(any);
-    await gateway.writeCells("Trusts", [{ address: "A9", value: 1 }]);
+    await gateway.editCells("trusts", [{ address: "A9", value: 1 }, { address: "B9", value: "North" }]);
+    expect((await gateway.readSheet("Trusts")).rows[8]?.slice(0, 2)).toEqual([1, "North"]);
     expect(trusts).toHaveBeenCalledTimes(1);
     expect(notes).not.toHaveBeenCalled();
     expect(any).toHaveBeenCalledTimes(1);
     await stopTrusts();
     stopAny();
-    await gateway.writeCells("Trusts", [{ address: "A9", value: 2 }]);
+    await gateway.editCells("Trusts", [{ address: "A9", value: 2 }]);
     expect(trusts).toHaveBeenCalledTimes(1);
     expect(any).toHaveBeenCalledTimes(1);
   });
 
-  it("notifyEdited (the grid's own edits) fires the sheet's and the change listeners", async () => {
+  it("editCells writes nothing and tells no one when one write is bad", async () => {
+    const gateway = await openUserWorkbook();
+    const trusts = jest.fn();
+    const any = jest.fn();
+    await gateway.onSheetChanged("Trusts", trusts);
+    gateway.onChange(any);
+    await expect(gateway.editCells("Trusts", [{ address: "A2", value: "RX9" }, { address: "A2:B3", value: 1 }])).rejects.toThrow("not a single-cell A1 address");
+    await expect(gateway.editCells("Missing", [{ address: "A1", value: 1 }])).rejects.toThrow('no sheet named "Missing"');
+    expect(sheetOf(gateway, "Trusts").getCell("A2").value).toBe("RX1");
+    expect(trusts).not.toHaveBeenCalled();
+    expect(any).not.toHaveBeenCalled();
+  });
+
+  it("notifyEdited (cells the user changed some other way) fires the sheet's and the change listeners", async () => {
     const gateway = await openUserWorkbook();
     const notes = jest.fn();
     const any = jest.fn();
@@ -68,7 +97,7 @@ describe("XlsxGateway writeCells and change notifications", () => {
       throw new Error("listener broke");
     });
     gateway.onChange(after);
-    await expect(gateway.writeCells("Sheet1", [{ address: "A1", value: 5 }])).rejects.toThrow("listener broke");
+    await expect(gateway.editCells("Sheet1", [{ address: "A1", value: 5 }])).rejects.toThrow("listener broke");
     expect(after).toHaveBeenCalledTimes(1);
     expect((await gateway.readSheet("Sheet1")).rows).toEqual([[5]]);
   });

@@ -9,9 +9,13 @@ describe("XlsxGateway writeFigures", () => {
     const gateway = XlsxGateway.blank();
     gateway.workbook.addWorksheet("After");
     const changed = jest.fn();
-    await gateway.onSheetChanged("EPR Scores", changed);
+    const sheetChanged = jest.fn();
+    await gateway.onSheetChanged("EPR Scores", sheetChanged);
+    gateway.onChange(changed);
     expect(await gateway.writeFigures(first)).toBe("EPR Scores");
+    // The add-in's own write: the grid redraws (onChange), the sheet's listeners (a user's edits only) hear nothing.
     expect(changed).toHaveBeenCalledTimes(1);
+    expect(sheetChanged).not.toHaveBeenCalled();
     expect((await gateway.readSheet("EPR Scores")).rows).toEqual(first.rows);
 
     // Moved between the user's sheets: replacing keeps it where it is.

@@ -55,6 +55,17 @@ describe("XlsxGateway.appendTrustRows", () => {
     expect(result.trusts.map((t) => [t.row, t.trustCode, t.goLiveDate])).toEqual([[2, "RYJ", "2019-06-01"], [3, "R1H", "2012-10-01"]]);
   });
 
+  it("tells the change listeners (the grid), not the sheet's listeners (a user's edits only)", async () => {
+    const gateway = await templateGateway();
+    const sheetChanged = jest.fn();
+    const changed = jest.fn();
+    await gateway.onSheetChanged("Trusts", sheetChanged);
+    gateway.onChange(changed);
+    await gateway.appendTrustRows("Trusts", [live("RYJ", "Imperial", "2019-06-01")], {});
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(sheetChanged).not.toHaveBeenCalled();
+  });
+
   it("appends after the rows already there, reusing the Source column, on a table read from a file", async () => {
     const first = await templateGateway();
     await first.appendTrustRows("Trusts", [live("RYJ", "Imperial", "2019-06-01")], { sources: ["a"] });
