@@ -40,9 +40,27 @@ const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
 ].join("; ");
 
-/** Modules that must never be in an entry's initial chunks (the workbench imports exceljs lazily). */
-const NOT_IN_INITIAL_CHUNKS = [{ pattern: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs" }];
-const ENTRIES_TO_GUARD = ["taskpane", "functions"];
+/**
+ * Modules that must never be in the initial chunks of the listed entries: each loads lazily on purpose, and the
+ * build fails if a static import brings it back. `how` says how it is meant to load.
+ */
+const NOT_IN_INITIAL_CHUNKS = [
+  { pattern: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", entries: ["taskpane", "functions", "workbench"], how: 'import it lazily (await import("exceljs"))' },
+  {
+    // The task pane validates in a Web Worker (its own chunk); checkClient's in-page fallback imports it lazily.
+    pattern: /[\\/]src[\\/]core[\\/](?:validate\.ts$|rules[\\/])/,
+    name: "the rule engine (src/core/validate.ts, src/core/rules)",
+    entries: ["taskpane", "workbench"],
+    how: "validate through the Validator the entry passes (the worker), or import src/core/validate lazily",
+  },
+  {
+    pattern: /[\\/]src[\\/]ui[\\/]views[\\/](?:Template|Merge|Columns|Scores|Export|Stamp)View\.tsx$/,
+    name: "a view other than Validate (src/ui/views)",
+    entries: ["taskpane", "workbench"],
+    how: "import it through src/ui/views/lazyViews.ts",
+  },
+  { pattern: /[\\/]src[\\/]ui[\\/]charts[\\/]/, name: "the charts (src/ui/charts)", entries: ["taskpane", "workbench"], how: "use them only from the Scores view, which loads lazily" },
+];
 
 /**
  * The origin a production manifest points at, from ADDIN_ORIGIN, as a base URL
@@ -96,32 +114,34 @@ async function devServerTls(env = process.env) {
 
 /** Fails the build when a module that must load lazily is in an entry's initial chunks. */
 class InitialChunkGuardPlugin {
-  constructor(entries, forbidden) {
-    this.entries = entries;
+  /** @param {{ pattern: RegExp, name: string, entries: string[], how: string }[]} forbidden */
+  constructor(forbidden) {
     this.forbidden = forbidden;
   }
 
-  /** The first forbidden module's name among an entrypoint's initial chunks, or null. */
-  forbiddenIn(compilation, entrypoint) {
+  /** The forbidden items (of `candidates`) found among an entrypoint's initial chunks. */
+  forbiddenIn(compilation, entrypoint, candidates) {
+    const found = new Set();
     for (const chunk of entrypoint.chunks) {
       for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
         // A concatenated module (production) hides its parts in `modules`.
         const resources = [module.resource, ...(module.modules ?? []).map((inner) => inner.resource)].filter(Boolean);
-        const found = this.forbidden.find(({ pattern }) => resources.some((resource) => pattern.test(resource)));
-        if (found) return found.name;
+        for (const item of candidates) if (resources.some((resource) => item.pattern.test(resource))) found.add(item);
       }
     }
-    return null;
+    return [...found];
   }
 
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("InitialChunkGuardPlugin", (compilation) => {
       compilation.hooks.afterSeal.tap("InitialChunkGuardPlugin", () => {
-        for (const entry of this.entries) {
+        const entries = new Set(this.forbidden.flatMap((item) => item.entries));
+        for (const entry of entries) {
           const entrypoint = compilation.entrypoints.get(entry);
-          const name = entrypoint ? this.forbiddenIn(compilation, entrypoint) : null;
-          if (name) {
-            const message = `${name} is in the initial chunks of the "${entry}" entry: import it lazily (await import("${name}")) so the page stays small`;
+          if (!entrypoint) continue;
+          const candidates = this.forbidden.filter((item) => item.entries.includes(entry));
+          for (const item of this.forbiddenIn(compilation, entrypoint, candidates)) {
+            const message = `${item.name} is in the initial chunks of the "${entry}" entry: ${item.how}, so the page stays small`;
             compilation.errors.push(new compiler.webpack.WebpackError(message));
           }
         }
@@ -186,6 +206,15 @@ module.exports = async (env = {}, argv = {}) => {
             options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
           },
         },
+        {
+          // src/core is the spec as pure functions: loading one of its modules only defines constants and functions.
+          // Saying so lets webpack leave out a core module none of whose exports a bundle uses, even when a module
+          // the bundle does use imports it for code that bundle never runs. Without it the rule engine is back in
+          // the task pane's initial chunk, through checkClient's import of src/worker/protocol, whose
+          // answerCheckRequest (only the worker runs it) imports src/core/validate.
+          test: /[\\/]src[\\/]core[\\/]/,
+          sideEffects: false,
+        },
       ],
     },
     performance: { hints: "warning", maxAssetSize: 2_000_000, maxEntrypointSize: 2_000_000 },
@@ -206,7 +235,7 @@ module.exports = async (env = {}, argv = {}) => {
         officeJs: false,
       }),
       new PageHeadPlugin(),
-      new InitialChunkGuardPlugin(ENTRIES_TO_GUARD, NOT_IN_INITIAL_CHUNKS),
+      new InitialChunkGuardPlugin(NOT_IN_INITIAL_CHUNKS),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },

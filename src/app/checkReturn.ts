@@ -12,7 +12,6 @@ import type { Issue } from "../core/issues";
 import type { IcsReadResult, ValidateOptions, ValidationResult } from "../core/results";
 import { ICS_SHEET } from "../core/returnSheets";
 import type { IcsDetails } from "../core/schema";
-import { validateSheet } from "../core/validate";
 import type { SheetInfo, WorkbookGateway } from "./gateway";
 import { chooseMapping, mappingSettingKey, type ChosenMapping } from "./settings/mappingSetting";
 import { readTrustSheet } from "./sheetChoice";
@@ -22,8 +21,6 @@ export type WorkbookReader = Pick<WorkbookGateway, "listSheets" | "readSheet" | 
 
 /** Validation of one sheet; the task pane runs it in a Web Worker, the command line in line. */
 export type Validator = (sheet: SheetData, options: ValidateOptions) => Promise<ValidationResult>;
-
-export const validateInline: Validator = async (sheet, options) => validateSheet(sheet, options);
 
 export interface ReadReturnOptions {
   /** The trust sheet; by default `Trusts`, else the first visible sheet with a header row (app/sheetChoice.ts). */
@@ -66,9 +63,13 @@ export async function readReturnSheets(reader: WorkbookReader, options: ReadRetu
   return { sheets, sheet, ics, mapping, submitted };
 }
 
-/** Validates a return already read (by default in line). */
-export async function checkReturnSheets(read: ReturnSheets, validate: Validator = validateInline): Promise<CheckedReturn> {
-  const result = await validate(read.sheet, { submitted: read.submitted, mapping: read.mapping.mapping });
+/**
+ * Validates a return already read (by default in line: ./validateInline, loaded on first use so that this
+ * module does not bring the rule engine into the task pane, which validates in a Web Worker).
+ */
+export async function checkReturnSheets(read: ReturnSheets, validate?: Validator): Promise<CheckedReturn> {
+  const validator = validate ?? (await import("./validateInline")).validateInline;
+  const result = await validator(read.sheet, { submitted: read.submitted, mapping: read.mapping.mapping });
   const issues = [...(read.ics?.issues ?? []), ...result.issues];
   let errors = 0;
   for (const issue of issues) if (issue.severity === "error") errors++;

@@ -4,8 +4,8 @@
  * to validate (a Web Worker where there is one) and how to open a picked file, so every view runs the same
  * way everywhere.
  */
-import { useState } from "react";
-import { FluentProvider, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Suspense, useState } from "react";
+import { FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import type { Validator } from "../app/checkReturn";
 import type { WorkbookGateway } from "../app/gateway";
 import type { OpenWorkbookFile } from "../app/mergeSources";
@@ -13,12 +13,7 @@ import { SheetPicker } from "./components/SheetPicker";
 import { ViewErrorBoundary } from "./components/ViewErrorBoundary";
 import { useSheetChoice } from "./hooks/useSheetChoice";
 import { useValidation } from "./hooks/useValidation";
-import { ColumnsView } from "./views/ColumnsView";
-import { ExportView } from "./views/ExportView";
-import { MergeView } from "./views/MergeView";
-import { ScoresView } from "./views/ScoresView";
-import { StampView } from "./views/StampView";
-import { TemplateView } from "./views/TemplateView";
+import { ColumnsView, ExportView, MergeView, ScoresView, StampView, TemplateView } from "./views/lazyViews";
 import { ValidateView } from "./views/ValidateView";
 
 export type PaneTheme = "light" | "dark";
@@ -77,23 +72,26 @@ export function App({ gateway, validate, openFile, theme = "light", initialView 
         {view !== "template" && view !== "merge" ? <SheetPicker choice={choice} /> : null}
         <div role="tabpanel" aria-labelledby={`tab-${view}`}>
           <ViewErrorBoundary key={view}>
-            {view === "template" ? <TemplateView gateway={gateway} onInserted={() => void choice.refresh.run()} /> : null}
-            {view === "merge" ? (
-              <MergeView
-                gateway={gateway}
-                openFile={openFile}
-                onOpenTemplate={() => setView("template")}
-                onApplied={() => {
-                  validation.invalidate();
-                  void choice.refresh.run();
-                }}
-              />
-            ) : null}
-            {view === "columns" ? <ColumnsView gateway={gateway} sheet={sheet} onMappingSaved={validation.invalidate} /> : null}
-            {view === "validate" ? <ValidateView gateway={gateway} sheet={sheet} validation={validation} /> : null}
-            {view === "scores" ? <ScoresView gateway={gateway} sheet={sheet} validation={validation} /> : null}
-            {view === "export" ? <ExportView sheet={sheet} validation={validation} /> : null}
-            {view === "stamp" ? <StampView gateway={gateway} sheet={sheet} validation={validation} /> : null}
+            {/* Every view but Validate (the one the pane opens on) loads on first use: see views/lazyViews.ts. */}
+            <Suspense fallback={<Spinner size="small" label={`Loading ${VIEW_LABELS[view]}…`} />}>
+              {view === "template" ? <TemplateView gateway={gateway} onInserted={() => void choice.refresh.run()} /> : null}
+              {view === "merge" ? (
+                <MergeView
+                  gateway={gateway}
+                  openFile={openFile}
+                  onOpenTemplate={() => setView("template")}
+                  onApplied={() => {
+                    validation.invalidate();
+                    void choice.refresh.run();
+                  }}
+                />
+              ) : null}
+              {view === "columns" ? <ColumnsView gateway={gateway} sheet={sheet} onMappingSaved={validation.invalidate} /> : null}
+              {view === "validate" ? <ValidateView gateway={gateway} sheet={sheet} validation={validation} /> : null}
+              {view === "scores" ? <ScoresView gateway={gateway} sheet={sheet} validation={validation} /> : null}
+              {view === "export" ? <ExportView sheet={sheet} validation={validation} /> : null}
+              {view === "stamp" ? <StampView gateway={gateway} sheet={sheet} validation={validation} /> : null}
+            </Suspense>
           </ViewErrorBoundary>
         </div>
       </main>

@@ -2,12 +2,12 @@
  * Validates a sheet off the UI thread, so the task pane keeps painting while 10,000 rows are checked.
  * Where a Web Worker is available (browsers, Excel's webviews) the check runs in one; elsewhere (jsdom,
  * old hosts, a worker that cannot be created) it runs in the page after yielding to the event loop, so a
- * spinner shown for the check paints first. Only the newest request gets an answer: an older one still
+ * spinner shown for the check paints first; the rule engine is then loaded from a lazy chunk of its own, so
+ * the page's first download holds none of it. Only the newest request gets an answer: an older one still
  * running is cancelled and rejects with SupersededError.
  */
 import type { SheetData } from "../core/cells";
 import type { ValidateOptions, ValidationResult } from "../core/results";
-import { validateSheet } from "../core/validate";
 import { isCheckReply, isReadyMessage } from "./protocol";
 import type { CheckRequest } from "./protocol";
 import type { SpawnWorker, WorkerLike } from "./workerLike";
@@ -186,7 +186,8 @@ class WorkerCheckClient implements CheckClient {
   }
 
   private async validateInThread(id: number, sheet: SheetData, options: ValidateOptions): Promise<ValidationResult> {
-    await yieldToEventLoop();
+    // First use loads the rule engine (the worker has its own copy), while yielding.
+    const [{ validateSheet }] = await Promise.all([import(/* webpackChunkName: "check-in-page" */ "../core/validate"), yieldToEventLoop()]);
     if (id !== this.latestId) throw new SupersededError();
     return validateSheet(sheet, options);
   }

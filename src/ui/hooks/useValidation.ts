@@ -1,9 +1,12 @@
 /**
  * The latest check of the chosen sheet, shared by the Validate, Scores and Export views so that the sheet is
  * read once for all three. A check of another sheet is never shown.
+ *
+ * Reading a return (app/checkReturn: the ICS sheet, the saved mapping, their schemas) is not in the pane's first
+ * download: it loads from a chunk of its own as soon as the pane mounts, while the sheets are being listed.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { checkReturn, type CheckedReturn, type Validator } from "../../app/checkReturn";
+import type { CheckedReturn, Validator } from "../../app/checkReturn";
 import type { WorkbookGateway } from "../../app/gateway";
 import { todayIso } from "../../core/dates";
 import { useOperation } from "./useOperation";
@@ -19,15 +22,32 @@ export interface Validation {
   readonly invalidate: () => void;
 }
 
+let checkReturnModule: Promise<typeof import("../../app/checkReturn")> | null = null;
+
+/** app/checkReturn, loaded once; a failed load is tried again next time. */
+function loadCheckReturn(): Promise<typeof import("../../app/checkReturn")> {
+  checkReturnModule ??= import(/* webpackChunkName: "check-return" */ "../../app/checkReturn").catch((error: unknown) => {
+    checkReturnModule = null;
+    throw error;
+  });
+  return checkReturnModule;
+}
+
 export function useValidation(gateway: WorkbookGateway, sheet: string | null, validate: Validator): Validation {
   const [check, setCheck] = useState<CheckedReturn | null>(null);
   const pendingRef = useRef(false);
   const sheetRef = useRef(sheet);
   sheetRef.current = sheet;
 
+  useEffect(() => {
+    // Start loading now, so the first check does not wait for it (a failure shows when a check needs it).
+    loadCheckReturn().catch(() => undefined);
+  }, []);
+
   const operation = useOperation(async (): Promise<CheckedReturn> => {
     const name = sheetRef.current;
     if (name === null) throw new Error("No sheet is chosen.");
+    const { checkReturn } = await loadCheckReturn();
     let latest: CheckedReturn;
     do {
       pendingRef.current = false;
