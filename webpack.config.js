@@ -60,6 +60,13 @@ const NOT_IN_INITIAL_CHUNKS = [
     how: "import it through src/ui/views/lazyViews.ts",
   },
   { pattern: /[\\/]src[\\/]ui[\\/]charts[\\/]/, name: "the charts (src/ui/charts)", entries: ["taskpane", "workbench"], how: "use them only from the Scores view, which loads lazily" },
+  {
+    // zod builds its schemas on load; the pane and the functions need it only when reading a saved mapping or a stamp.
+    pattern: /[\\/]node_modules[\\/]zod[\\/]/,
+    name: "zod",
+    entries: ["taskpane", "functions", "workbench"],
+    how: "keep enumerations and names as plain data (src/core/enums.ts, src/core/returnSheets.ts); import schemas only from lazily loaded code",
+  },
 ];
 
 /**

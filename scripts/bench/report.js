@@ -2,7 +2,7 @@
 const path = require("node:path");
 
 const CLI_RATIO_TARGET = 1.3;
-const BUNDLE_TARGET_KB = 250;
+const BUNDLE_TARGET_KB = 211; // the issue: no larger than before the layout work (211 KB); a minimal React + Fluent pane is ~118 KB
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (seconds) => `${seconds.toFixed(2)} s`;

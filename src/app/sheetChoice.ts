@@ -5,8 +5,7 @@
  */
 import type { SheetData } from "../core/cells";
 import { detectMapping } from "../core/headers";
-import { ICS_SHEET, isAddinSheet, SETTINGS_SHEET, TRUSTS_SHEET } from "../core/returnSheets";
-import { STAMP_SHEET } from "../core/stamp/sheetLayout";
+import { ICS_SHEET, isAddinSheet, SETTINGS_SHEET, STAMP_SHEET, TRUSTS_SHEET } from "../core/returnSheets";
 import type { SheetInfo, WorkbookGateway } from "./gateway";
 
 /** Sheets read at most to find the header row when there is no `Trusts` sheet. */

@@ -1,5 +1,7 @@
-/** The enumerations of spec section 3; the first spelling of each is canonical. */
-import { z } from "zod";
+/**
+ * The enumerations of spec section 3; the first spelling of each is canonical. Plain data (their zod schemas are
+ * in schema.ts), so code that only names a status or a supplier does not load zod.
+ */
 
 export const TRUST_TYPES = ["Acute", "Specialist", "Mental health", "Community", "Mental health and community", "Acute and community", "Ambulance"] as const;
 export const STATUSES = ["Live", "Implementing", "Procuring", "Business case", "No EPR"] as const;
@@ -28,19 +30,12 @@ export const SUPPLIER_ALIASES = {
 
 export const SUPPLIERS = Object.keys(SUPPLIER_ALIASES) as (keyof typeof SUPPLIER_ALIASES)[];
 
-export const TrustTypeSchema = z.enum(TRUST_TYPES);
-export const StatusSchema = z.enum(STATUSES);
-export const PlanSchema = z.enum(PLANS);
-export const StageSchema = z.enum(STAGES);
-export const FundingModelSchema = z.enum(FUNDING_MODELS);
-export const SupplierSchema = z.enum(SUPPLIERS as [keyof typeof SUPPLIER_ALIASES, ...(keyof typeof SUPPLIER_ALIASES)[]]);
-
-export type TrustType = z.infer<typeof TrustTypeSchema>;
-export type Status = z.infer<typeof StatusSchema>;
-export type Plan = z.infer<typeof PlanSchema>;
-export type Stage = z.infer<typeof StageSchema>;
-export type FundingModel = z.infer<typeof FundingModelSchema>;
-export type Supplier = z.infer<typeof SupplierSchema>;
+export type TrustType = (typeof TRUST_TYPES)[number];
+export type Status = (typeof STATUSES)[number];
+export type Plan = (typeof PLANS)[number];
+export type Stage = (typeof STAGES)[number];
+export type FundingModel = (typeof FUNDING_MODELS)[number];
+export type Supplier = keyof typeof SUPPLIER_ALIASES;
 
 /** Plans that move a trust onto another system (spec section 3, †). */
 export const PLANS_CHANGING_SYSTEM: readonly Plan[] = ["Single ICS EPR", "Converge", "New EPR"];

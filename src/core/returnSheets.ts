@@ -6,6 +6,9 @@ export const ICS_SHEET = "ICS";
 /** The add-in's own very hidden sheets (`_epr_stamp`, `_epr_settings`) start with this prefix. */
 export const ADDIN_SHEET_PREFIX = "_epr_";
 
+/** The very hidden sheet holding the validation stamp (its layout: core/stamp/sheetLayout.ts). */
+export const STAMP_SHEET = `${ADDIN_SHEET_PREFIX}stamp`;
+
 /** The very hidden sheet holding the add-in's workbook settings (the column mappings, the marks record). */
 export const SETTINGS_SHEET = `${ADDIN_SHEET_PREFIX}settings`;
 

@@ -1,7 +1,14 @@
 /** zod schemas of what the reading rules produce: a trust row and the ICS details, in canonical form. */
 import { z } from "zod";
-import { FundingModelSchema, PlanSchema, StageSchema, StatusSchema, SupplierSchema, TrustTypeSchema } from "./enums";
 import { ISO_DATE_PATTERN } from "./dates";
+import { FUNDING_MODELS, PLANS, STAGES, STATUSES, SUPPLIERS, TRUST_TYPES, type Supplier } from "./enums";
+
+export const TrustTypeSchema = z.enum(TRUST_TYPES);
+export const StatusSchema = z.enum(STATUSES);
+export const PlanSchema = z.enum(PLANS);
+export const StageSchema = z.enum(STAGES);
+export const FundingModelSchema = z.enum(FUNDING_MODELS);
+export const SupplierSchema = z.enum(SUPPLIERS as [Supplier, ...Supplier[]]);
 
 export const IsoDateSchema = z.string().regex(ISO_DATE_PATTERN);
 const money = z.number().finite().nonnegative().nullable();

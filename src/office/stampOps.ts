@@ -3,7 +3,7 @@
  * (src/core/stamp/sheetLayout.ts) from A1, as `epr-return stamp` writes it. An earlier stamp sheet is cleared
  * and reused. Syncs: 1 (sheet list) + chunks (1 for any real stamp) + 1 (restore).
  */
-import { STAMP_SHEET } from "../core/stamp/sheetLayout";
+import { STAMP_SHEET } from "../core/returnSheets";
 import type { StampSheetCell } from "../app/gateway";
 import { writeInChunks } from "./bulkWrite";
 import { chunkBlocks, excelInput, type WriteBlock, type WriteScalar } from "./chunks";

@@ -14,10 +14,9 @@
  */
 import { cellAt, lastRow, type CellValue, type Row, type SheetData } from "../cells";
 import { StampSchema, type RowStamp, type Stamp } from "./stamp";
-import { ADDIN_SHEET_PREFIX } from "../returnSheets";
+import { STAMP_SHEET } from "../returnSheets";
 
-/** A very hidden sheet: not even listed under Unhide in Excel, so nobody edits it by accident. */
-export const STAMP_SHEET = `${ADDIN_SHEET_PREFIX}stamp`;
+export { STAMP_SHEET };
 
 const TITLE = "EPR Return validation stamp";
 const NOTE = "Written by EPR Return (`epr-return stamp`, or Stamp as validated in the add-in). Do not edit: `epr-return verify` compares the return with these hashes.";

@@ -3,7 +3,7 @@
  * on a very hidden sheet that replaces an earlier one in its place, as `epr-return stamp` writes it.
  */
 import type ExcelJS from "exceljs";
-import { STAMP_SHEET } from "../../core/stamp/sheetLayout";
+import { STAMP_SHEET } from "../../core/returnSheets";
 import type { StampSheetCell } from "../../app/gateway";
 import { sameSheetName } from "./sheets";
 
