@@ -17,6 +17,7 @@ const REQUIRED_SETS = Object.freeze({
   ExcelApi: "1.8", // data validation 1.8; worksheet onChanged 1.7; conditional formats 1.6; tables 1.1
   SharedRuntime: "1.1", // one runtime for task pane, ribbon and custom functions
   CustomFunctionsRuntime: "1.2", // the EPR.* functions; CustomFunctions.Error and ErrorCode need 1.2
+  Settings: "1.1", // Office.Settings: the document settings earlier versions used, read as a fallback
 });
 
 const REQUIRED_PERMISSION = "ReadWriteDocument";

@@ -7,10 +7,10 @@
  * Each also says how its host reports a user's edit (userEdit), so the suite can see onSheetChanged listeners
  * being called (and no longer called) on every gateway, the Office one included.
  *
- * The fake Excel raises no events of its own (a Worksheet.onChanged handler runs only when a test calls it), though
- * it keeps runtime.enableEvents (book.eventsEnabled). The office factory adds what Excel does with it (raiseChanged
- * below): a change of a cell's value while the add-in's events are on raises the sheet's onChanged, one made while
- * they are off raises nothing. So the suite can see that the gateway's own writes raise no onChanged in Excel.
+ * The fake Excel raises Worksheet.onChanged itself (test/office/fakeExcel.ts, FakeWorkbook.raiseChanged): a change of
+ * cell data, through the API or a user's edit (FakeWorkbook.userEdit), made while the add-in's events are on
+ * (runtime.enableEvents, book.eventsEnabled) calls the sheet's handlers after the batch; one made while they are off
+ * raises nothing. So the suite can see that the gateway's own writes raise no onChanged in Excel.
  */
 import ExcelJS from "exceljs";
 import type { WorkbookGateway } from "../../src/app/gateway";
@@ -19,7 +19,7 @@ import { parseRangeBounds } from "../../src/core/sheet/addresses";
 import { DATE_FORMAT } from "../../src/core/template/layout";
 import { XlsxGateway } from "../../src/files/gateway/xlsxGateway";
 import { OfficeGateway } from "../../src/office/officeGateway";
-import { fakeHost, FakeWorkbook, type FakeCell, type FakeWorksheet } from "../office/fakeExcel";
+import { fakeHost, FakeWorkbook, type FakeCell } from "../office/fakeExcel";
 import { FakeGateway } from "../ui/fakeGateway";
 
 export type Visibility = "visible" | "hidden" | "veryHidden";
@@ -79,51 +79,6 @@ function fakeExcelCell(value: CellValue): Partial<FakeCell> {
 
 const OFFICE_VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 
-/** What a cell holds, as onChanged sees it: its value, formula or error (formats are not data). */
-const sameContent = (a: FakeCell | undefined, b: FakeCell | undefined): boolean =>
-  (a?.value ?? null) === (b?.value ?? null) && a?.formula === b?.formula && a?.error === b?.error;
-
-/**
- * Excel's Worksheet.onChanged over the fake Excel: from now on, a change of a cell's value, formula or error on any
- * sheet of the book (those added later too), made while events are on (book.eventsEnabled, which
- * runtime.enableEvents sets), calls the sheet's handlers, once per cell. Changes of formats raise nothing (Excel
- * raises onFormatChanged for those). Returns a function that waits for the handlers called so far.
- */
-function raiseChanged(book: FakeWorkbook): () => Promise<void> {
-  const pending: Promise<unknown>[] = [];
-  const watch = (sheet: FakeWorksheet): void => {
-    const { cells } = sheet;
-    const set = cells.set.bind(cells);
-    const remove = cells.delete.bind(cells);
-    const raise = (before: FakeCell | undefined, after: FakeCell | undefined): void => {
-      if (!book.eventsEnabled || sameContent(before, after)) return;
-      for (const handler of [...sheet.handlers]) pending.push(handler());
-    };
-    cells.set = (key, cell) => {
-      const before = cells.get(key);
-      set(key, cell);
-      raise(before, cell);
-      return cells;
-    };
-    cells.delete = (key) => {
-      const before = cells.get(key);
-      const had = remove(key);
-      raise(before, undefined);
-      return had;
-    };
-  };
-  book.sheets.forEach(watch);
-  const addSheet = book.addSheet.bind(book);
-  book.addSheet = (name) => {
-    const sheet = addSheet(name);
-    watch(sheet);
-    return sheet;
-  };
-  return async () => {
-    await Promise.all(pending.splice(0));
-  };
-}
-
 export const officeFactory: GatewayFactory = {
   name: "office",
   label: "OfficeGateway (over the fake Excel)",
@@ -136,12 +91,9 @@ export const officeFactory: GatewayFactory = {
       const bounds = tableBounds(spec);
       if (bounds && spec.table !== undefined) {
         headersOf(spec, bounds);
-        const name = `Table${book.tableNames.length + 1}`;
-        sheet.tables.push({ name, range: spec.table, hasHeaders: true });
-        book.tableNames.push(name);
+        book.addTable(spec.name, spec.table);
       }
     }
-    const handled = raiseChanged(book);
     const gateway = new OfficeGateway(fakeHost(book));
     return {
       gateway,
@@ -150,8 +102,7 @@ export const officeFactory: GatewayFactory = {
         if (!cell) throw new Error(`bad address ${address}`);
         // Excel raises Worksheet.onChanged for a user's edit (events are on outside the add-in's own writes).
         if (!book.eventsEnabled) throw new Error("the add-in left Excel's events off");
-        book.sheet(name).setCell(cell.row, cell.col, { value });
-        await handled();
+        await book.userEdit(name, address, value);
       },
     };
   },

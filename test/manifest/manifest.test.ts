@@ -25,7 +25,7 @@ describe("the real manifest", () => {
   });
 
   it("lists every requirement set the code needs", () => {
-    expect(REQUIRED_SETS).toEqual({ ExcelApi: "1.8", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" });
+    expect(REQUIRED_SETS).toEqual({ ExcelApi: "1.8", SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2", Settings: "1.1" });
   });
 
   it("references icons that are PNGs of the named sizes", () => {

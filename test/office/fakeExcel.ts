@@ -1,24 +1,155 @@
 /**
- * A small hand-rolled stand-in for the Excel objects the gateway uses where
- * office-addin-mock cannot express them (collections' add(), conditional formats,
- * tables, validations). It counts context.sync() calls, measures each sync's payload
- * (the JSON of values/formulas/number formats written), and refuses to hand out loaded
- * properties that were not loaded and synced, as Office.js does.
+ * A hand-written stand-in for the Excel JavaScript API (Office.js) the gateway uses, behaving like Excel where the
+ * gateway's correctness depends on it. test/office/README.md lists what it models and what it does not, with the
+ * source of every behaviour; each behaviour below carries its source too. In short:
  *
- * What it models of Excel beyond bookkeeping, each with its source:
- * - *OrNullObject methods (getItemOrNullObject, getUsedRangeOrNullObject) return a proxy whose
- *   isNullObject is readable after the next sync, without a load() (see Loadable.isNullObject).
- * - Worksheet visibility "Visible" | "Hidden" | "VeryHidden", and that a very hidden sheet cannot be
- *   activated (see FakeWorksheetView.activate).
- * - Strings written to Range.values are typed input unless the cell's number format is text ("@")
- *   (see typedInput).
+ * - Commands queue and run at context.sync(), in order, failing there and not at call time. Creating a proxy
+ *   (getItem, getRange, add, ...) queues its instantiation, as Office.js does (ClientObject's constructor calls
+ *   ActionFactory.createInstantiateAction: node_modules/@microsoft/office-js/dist/excel-web-16.00.debug.js); property
+ *   sets, method calls and load() queue actions. A failing command rejects the sync with an OfficeExtension.Error-like
+ *   error (name "RichApi.Error", code, message, debugInfo); the commands before it stay applied, the ones after it do
+ *   not run ("All other commands after the failed command in the batch are not executed":
+ *   https://learn.microsoft.com/javascript/api/office/officeextension.error, the traceMessages example). Loaded
+ *   properties arrive only with a sync that succeeds, and reading one before that throws PropertyNotLoaded
+ *   (Utility.throwIfNotLoaded in the same runtime file).
+ * - Strings written to values are typed input (see typedInput), unless the cell is formatted as text ("@").
+ * - Sheet, table and defined-name rules; hidden sheets cannot be activated; worksheet ids change on reopen().
+ * - Excel on the web's 5 MB request and response limits, measured on the JSON Office.js sends
+ *   (RichApiMessageUtility.buildMessageArrayForIRequestExecutor: JSON.stringify(requestMessage.Body)).
+ * - getUsedRange(valuesOnly), table.columns.add inserting, Range.clear(applyTo) scope.
+ * - Worksheet.onChanged, delivered only while runtime.enableEvents is on, after the batch that made the change.
+ *
+ * The model (FakeWorkbook, FakeWorksheet, FakeCell) is plain data for tests to arrange and assert on; what the code
+ * under test sees are the proxies a FakeContext hands out (FakeContext.workbook, FakeContext.runtime).
  */
-import { formatRange, parseRangeBounds, type RangeBounds } from "../../src/core/sheet/addresses";
 import type { Batch, OfficeHost } from "../../src/office/host";
 
-export function officeError(code: string, message = `${code} (fake)`): Error & { code: string } {
-  return Object.assign(new Error(message), { code, name: "RichApi.Error" });
+/* ------------------------------------------------------------------ errors */
+
+/** OfficeExtension.DebugInfo (https://learn.microsoft.com/javascript/api/office/officeextension.debuginfo). */
+export interface FakeDebugInfo {
+  readonly code: string;
+  readonly message: string;
+  readonly errorLocation?: string;
+  readonly statement?: string;
 }
+
+/**
+ * What a failed sync rejects with: OfficeExtension.Error's shape (code, message, debugInfo, traceMessages;
+ * https://learn.microsoft.com/javascript/api/office/officeextension.error). The docs give the name as
+ * "OfficeExtension.Error"; the shipped runtime sets "RichApi.Error" (RuntimeError in excel-web-16.00.debug.js), and
+ * the resource-limits article says a "RichAPI.Error" is thrown, so the fake uses the runtime's.
+ */
+export class FakeOfficeError extends Error {
+  override name = "RichApi.Error";
+  readonly debugInfo: FakeDebugInfo;
+  readonly traceMessages: string[] = [];
+  constructor(readonly code: string, message: string, errorLocation?: string, statement?: string) {
+    super(message);
+    this.debugInfo = { code, message, ...(errorLocation === undefined ? {} : { errorLocation }), ...(statement === undefined ? {} : { statement }) };
+  }
+}
+
+export function officeError(code: string, message = `${code} (fake)`, errorLocation?: string): FakeOfficeError {
+  return new FakeOfficeError(code, message, errorLocation);
+}
+
+/** The runtime's PropertyNotLoaded message (ResourceStrings.propertyNotLoaded in excel-web-16.00.debug.js). */
+function propertyNotLoaded(entity: string, property: string): FakeOfficeError {
+  return officeError(
+    "PropertyNotLoaded",
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `${entity}.${property}`,
+  );
+}
+
+/* ------------------------------------------------------------------ addresses (the fake's own, so a bug in src's parsing cannot hide itself) */
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+export interface Bounds {
+  readonly firstRow: number;
+  readonly firstCol: number;
+  readonly lastRow: number;
+  readonly lastCol: number;
+}
+
+function colNumber(letters: string): number {
+  let col = 0;
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col;
+}
+
+function colLetters(col: number): string {
+  let n = col;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** "A1", "$A$1:B2", "A:C" (whole columns), "2:5" (whole rows) → bounds; null when not an address inside the grid. */
+export function parseArea(text: string): Bounds | null {
+  const t = text.trim().replace(/\$/g, "");
+  let b: Bounds | null = null;
+  let m = /^([A-Za-z]{1,3})(\d+)(?::([A-Za-z]{1,3})(\d+))?$/.exec(t);
+  if (m) {
+    const c1 = colNumber(m[1] ?? "");
+    const r1 = Number(m[2]);
+    const c2 = m[3] === undefined ? c1 : colNumber(m[3]);
+    const r2 = m[4] === undefined ? r1 : Number(m[4]);
+    b = { firstRow: Math.min(r1, r2), lastRow: Math.max(r1, r2), firstCol: Math.min(c1, c2), lastCol: Math.max(c1, c2) };
+  } else if ((m = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(t))) {
+    const c1 = colNumber(m[1] ?? "");
+    const c2 = colNumber(m[2] ?? "");
+    b = { firstRow: 1, lastRow: MAX_ROWS, firstCol: Math.min(c1, c2), lastCol: Math.max(c1, c2) };
+  } else if ((m = /^(\d+):(\d+)$/.exec(t))) {
+    const r1 = Number(m[1]);
+    const r2 = Number(m[2]);
+    b = { firstRow: Math.min(r1, r2), lastRow: Math.max(r1, r2), firstCol: 1, lastCol: MAX_COLS };
+  }
+  if (!b || b.firstRow < 1 || b.lastRow > MAX_ROWS || b.firstCol < 1 || b.lastCol > MAX_COLS) return null;
+  return b;
+}
+
+/** Bounds as Excel writes them: "B2:C3", "B2", "A:C" for whole columns, "2:5" for whole rows. */
+export function formatArea(b: Bounds): string {
+  if (b.firstRow === 1 && b.lastRow === MAX_ROWS) return `${colLetters(b.firstCol)}:${colLetters(b.lastCol)}`;
+  if (b.firstCol === 1 && b.lastCol === MAX_COLS) return `${b.firstRow}:${b.lastRow}`;
+  const start = `${colLetters(b.firstCol)}${b.firstRow}`;
+  const end = `${colLetters(b.lastCol)}${b.lastRow}`;
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** A sheet name as a reference writes it: quoted unless it is a plain word that is not also a cell reference. */
+function quoteName(name: string): string {
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !looksLikeCellReference(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** "'My sheet'!A1:B2,C3" → sheet and the comma- or semicolon-separated areas; null when any area is unreadable. */
+function parseAddress(address: string): { sheet: string | null; areas: Bounds[] } | null {
+  const bang = address.lastIndexOf("!");
+  let sheet: string | null = null;
+  let rest = address;
+  if (bang >= 0) {
+    const raw = address.slice(0, bang).trim();
+    sheet = raw.length >= 2 && raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+    rest = address.slice(bang + 1);
+  }
+  const areas = rest.split(/[,;]/).map(parseArea);
+  if (areas.length === 0 || areas.some((a) => a === null)) return null;
+  return { sheet, areas: areas as Bounds[] };
+}
+
+const intersects = (a: Bounds, b: Bounds): boolean => a.firstRow <= b.lastRow && b.firstRow <= a.lastRow && a.firstCol <= b.lastCol && b.firstCol <= a.lastCol;
+const cellCount = (b: Bounds): number => (b.lastRow - b.firstRow + 1) * (b.lastCol - b.firstCol + 1);
+
+/* ------------------------------------------------------------------ typed input */
 
 type Scalar = string | number | boolean;
 
@@ -30,192 +161,132 @@ export interface FakeCell {
   wrap?: boolean;
   /** Set for error cells: values shows the code, valueTypes "Error". */
   error?: string;
+  /** Typed with Excel's text prefix, an apostrophe, which is not part of the value. */
+  quotePrefix?: boolean;
 }
 
-class Loadable {
-  loaded = false;
-  /** Set on what an *OrNullObject method returned: whether it stands for nothing, and whether a sync told us. */
-  private nullState: { readonly isNull: boolean; known: boolean } | null = null;
-  constructor(protected readonly ctx: FakeContext) {}
-  load(_properties?: unknown): this {
-    this.ctx.queueLoad(this);
-    return this;
-  }
-  protected requireLoaded(what: string): void {
-    if (!this.loaded) throw new Error(`fake Excel: ${what} read before load() and sync()`);
-  }
-  /**
-   * As Office.js: an *OrNullObject result "return[s] an object whose isNullObject property is set to true" when the
-   * item doesn't exist, and "Office automatically loads this property when context.sync is called"
-   * (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
-   * Reading it before that sync is a mistake the fake reports. Anything else is never a null object.
-   */
-  get isNullObject(): boolean {
-    if (this.nullState === null) return false;
-    if (!this.nullState.known) throw new Error("fake Excel: isNullObject read before sync()");
-    return this.nullState.isNull;
-  }
-  markOrNullObject(isNull: boolean): this {
-    const state = { isNull, known: false };
-    this.nullState = state;
-    this.ctx.afterSync(() => (state.known = true));
-    return this;
-  }
-  protected get isNull(): boolean {
-    return this.nullState?.isNull ?? false;
-  }
+/** Excel's text number format: what is typed into such a cell stays text. */
+export const TEXT_FORMAT = "@";
+
+const EXCEL_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * The serial Excel stores for a date, or null outside 1900-01-01..9999-12-31. Excel counts 1900 as a leap year (the
+ * 1900 date system keeps a 29 February 1900 for Lotus 1-2-3 compatibility), so from 1 March 1900 the serial is the
+ * number of days since 1899-12-30 and before it the days since 1899-12-31.
+ */
+export function dateSerial(year: number, month: number, day: number): number | null {
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const d = new Date(ms);
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  const days = Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return ms >= Date.UTC(1900, 2, 1) ? days : days - 1;
 }
 
-export class FakeContext {
-  syncCount = 0;
-  /** Bytes written per sync, in order. */
-  readonly payloads: number[] = [];
-  /** What happened, tagged with the sync it went out with. */
-  readonly log: string[] = [];
-  pendingBytes = 0;
-  private pendingLoads: Loadable[] = [];
-  private pendingAfterSync: (() => void)[] = [];
-  private pendingFailure: Error | null = null;
-  readonly runtime: { enableEvents: boolean };
-  readonly workbook: FakeWorkbookView;
+/** Two-digit years as Excel reads them: 00-29 → 2000s, 30-99 → 1900s. */
+const fullYear = (text: string): number => (text.length === 2 ? (Number(text) < 30 ? 2000 + Number(text) : 1900 + Number(text)) : Number(text));
 
-  constructor(readonly book: FakeWorkbook) {
-    const log = this.log;
-    let events = book.eventsEnabled;
-    const nextSync = (): number => this.syncCount + 1;
-    this.runtime = {
-      get enableEvents() {
-        return events;
-      },
-      set enableEvents(value: boolean) {
-        events = value;
-        book.eventsEnabled = value;
-        log.push(`sync${nextSync()}:enableEvents=${value}`);
-      },
-    };
-    this.workbook = new FakeWorkbookView(this, book);
+function typedDate(t: string): Partial<FakeCell> | null {
+  let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+  if (m) {
+    const serial = dateSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+    return serial === null ? null : { value: serial, numberFormat: "m/d/yyyy" };
   }
-
-  queueLoad(target: Loadable): void {
-    this.pendingLoads.push(target);
+  m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})$/.exec(t);
+  if (m) {
+    const serial = dateSerial(fullYear(m[3] ?? ""), Number(m[1]), Number(m[2]));
+    return serial === null ? null : { value: serial, numberFormat: "m/d/yyyy" };
   }
-
-  /** Runs once the next sync has gone through. */
-  afterSync(step: () => void): void {
-    this.pendingAfterSync.push(step);
+  m = /^(\d{1,2})[\s-]([A-Za-z]{3,9})[\s-](\d{4}|\d{2})$/.exec(t);
+  const monthOf = (name: string): number => {
+    const i = MONTHS.findIndex((mo) => name.toLowerCase().startsWith(mo));
+    const full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    return i >= 0 && (name.length === 3 || full[i] === name.toLowerCase() || (i === 8 && name.toLowerCase() === "sept")) ? i + 1 : 0;
+  };
+  if (m) {
+    const serial = dateSerial(fullYear(m[3] ?? ""), monthOf(m[2] ?? ""), Number(m[1]));
+    return serial === null ? null : { value: serial, numberFormat: "d-mmm-yy" };
   }
-
-  /** The next sync fails with this error (a queued command Excel refuses fails the whole batch). */
-  failAtSync(error: Error): void {
-    this.pendingFailure ??= error;
+  m = /^([A-Za-z]{3,9})\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
+  if (m) {
+    const serial = dateSerial(Number(m[3]), monthOf(m[1] ?? ""), Number(m[2]));
+    return serial === null ? null : { value: serial, numberFormat: "d-mmm-yy" };
   }
-
-  async sync(): Promise<void> {
-    this.syncCount++;
-    const failure = this.pendingFailure;
-    if (failure !== null) {
-      this.pendingFailure = null;
-      this.pendingLoads = [];
-      this.pendingAfterSync = [];
-      this.pendingBytes = 0;
-      throw failure;
-    }
-    const cells = this.pendingLoads.reduce((n, l) => n + (l instanceof FakeRange && l.loadsCells ? l.cellCount() : 0), 0);
-    if (this.book.maxResponseCells !== null && cells > this.book.maxResponseCells) {
-      this.pendingLoads = [];
-      throw officeError("ResponsePayloadSizeLimitExceeded");
-    }
-    for (const l of this.pendingLoads) l.loaded = true;
-    this.pendingLoads = [];
-    for (const step of this.pendingAfterSync) step();
-    this.pendingAfterSync = [];
-    this.payloads.push(this.pendingBytes);
-    this.pendingBytes = 0;
-  }
-
-  record(what: string): void {
-    this.log.push(`sync${this.syncCount + 1}:${what}`);
-  }
+  return null;
 }
 
-export class FakeWorkbook {
-  readonly sheets: FakeWorksheet[] = [];
-  readonly tableNames: string[] = [];
-  eventsEnabled = true;
-  /** Loads of more cells than this in one sync fail as Excel on the web does (null: no limit). */
-  maxResponseCells: number | null = null;
-  /**
-   * What a method called on a null object (a missing sheet from getItemOrNullObject) gives in the same batch. The
-   * Office.js docs do not say; "propagate" (the default) hands back another null object, "fail" makes the batch's
-   * sync fail, so code can be tested against both.
-   */
-  nullObjectChaining: "propagate" | "fail" = "propagate";
-  private nextId = 1;
-
-  addSheet(name: string): FakeWorksheet {
-    const sheet = new FakeWorksheet(this, name, `{sheet-${this.nextId++}}`);
-    this.sheets.push(sheet);
-    return sheet;
-  }
-
-  sheet(name: string): FakeWorksheet {
-    const found = this.findSheet(name);
-    if (!found) throw officeError("ItemNotFound", `no sheet ${name}`);
-    return found;
-  }
-
-  /** Excel's sheet names ignore case. */
-  findSheet(name: string): FakeWorksheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  }
+function typedNumber(t: string): Partial<FakeCell> | null {
+  // en-US: an optional sign or parentheses, an optional "$", digits (grouped by commas in threes, or not), an optional
+  // decimal part, then an exponent or a percent sign.
+  const m = /^([+-]?)(\(?)(\$?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:([eE][+-]?\d+)|(%))?(\)?)$/.exec(t);
+  if (!m) return null;
+  const [, sign = "", open = "", dollar = "", digits = "", exponent, percent, close = ""] = m;
+  if ((open === "") !== (close === "") || (open !== "" && sign !== "")) return null;
+  if (exponent !== undefined && (dollar !== "" || digits.includes(","))) return null;
+  let value = Number(digits.replace(/,/g, "") + (exponent ?? ""));
+  if (!Number.isFinite(value)) return null;
+  if (percent !== undefined) value /= 100;
+  if (sign === "-" || open !== "") value = -value;
+  const decimals = digits.includes(".") && !/\.$/.test(digits);
+  let numberFormat: string | undefined;
+  if (percent !== undefined) numberFormat = decimals ? "0.00%" : "0%";
+  else if (exponent !== undefined) numberFormat = "0.00E+00";
+  else if (dollar !== "") numberFormat = decimals ? "$#,##0.00" : "$#,##0";
+  else if (digits.includes(",")) numberFormat = decimals ? "#,##0.00" : "#,##0";
+  return numberFormat === undefined ? { value } : { value, numberFormat };
 }
 
-class FakeWorkbookView {
-  readonly worksheets: FakeWorksheets;
-  readonly tables: FakeTables;
-  readonly application: { suspendApiCalculationUntilNextSync(): void; calculate(type: string): void };
-  constructor(ctx: FakeContext, book: FakeWorkbook) {
-    this.worksheets = new FakeWorksheets(ctx, book);
-    this.tables = new FakeTables(ctx, book);
-    this.application = {
-      suspendApiCalculationUntilNextSync: () => ctx.record("suspendCalculation"),
-      calculate: (type: string) => ctx.record(`calculate:${type}`),
-    };
-  }
+/**
+ * What Excel makes of a string written to Range.values (or Range.formulas, or a table's rows) into a cell not formatted
+ * as text: the same as typing it in Excel (en-US). Sources:
+ * - a leading "'" is Excel's text prefix and is not part of the value: OfficeDev/office-js#6687 (Range.formulas and
+ *   Range.values return such text without it); the fake keeps quotePrefix on the cell.
+ * - "=" starts a formula, and so does "+" or "-" when what follows is not a number: Range.values in @types/office-js
+ *   ("If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel interprets this value as
+ *   a formula"; https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member).
+ * - dates: ISO yyyy-mm-dd "are stored as dates", locale-shaped strings are parsed in the user's locale (same
+ *   reference: "Locale-shaped strings (such as the date "19-8-2025" in nl-NL ...) ... use a locale-neutral format like
+ *   ISO (YYYY-MM-DD)"); the fake's locale is en-US, so m/d/yyyy is a date and 31/03/2024 stays text. Writing
+ *   "2018-12-31" into a General cell gives number format m/d/yyyy (OfficeDev/office-js#229).
+ * - numbers (1E5, 1,000, 3.50, -12, 50%, $1,200, (5)), TRUE/FALSE in any case, error literals (#N/A, ...): Excel's
+ *   en-US typing. The Office.js docs do not describe these; the Excel tutorial (learn.microsoft.com/office/dev/
+ *   add-ins/tutorials/excel-tutorial) writes "142.33" as a string through rows.add and formats the column as currency,
+ *   relying on it becoming a number. The exact grammar and the number formats Excel picks are the fake's model.
+ * Not modelled: times, dates without a year ("1/6"), fractions, other currencies, and "@" as a formula start.
+ */
+export function typedInput(text: string): Partial<FakeCell> {
+  if (text === "") return { value: null };
+  if (text.startsWith("'")) return { value: text.length === 1 ? null : text.slice(1), quotePrefix: true };
+  if (text.startsWith("=")) return { value: null, formula: text };
+  const t = text.trim();
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === "true" };
+  const error = EXCEL_ERRORS.find((e) => e === t.toUpperCase());
+  if (error !== undefined) return { value: null, error };
+  const number = typedNumber(t);
+  if (number) return number;
+  const date = typedDate(t);
+  if (date) return date;
+  if (/^[+-]/.test(text)) return { value: null, formula: text };
+  return { value: text };
 }
 
-class FakeWorksheets extends Loadable {
-  constructor(ctx: FakeContext, private readonly book: FakeWorkbook) {
-    super(ctx);
-  }
-  get items(): FakeWorksheetView[] {
-    this.requireLoaded("worksheets.items");
-    return this.book.sheets.map((s) => new FakeWorksheetView(this.ctx, s, true));
-  }
-  getItem(name: string): FakeWorksheetView {
-    return new FakeWorksheetView(this.ctx, this.book.sheet(name), false);
-  }
-  getItemOrNullObject(name: string): FakeWorksheetView {
-    const found = this.book.findSheet(name);
-    // A missing sheet's proxy stands on a sheet that is in no workbook; every use of it but the null checks fails.
-    const view = new FakeWorksheetView(this.ctx, found ?? new FakeWorksheet(this.book, name, "{missing}"), false);
-    return view.markOrNullObject(found === undefined);
-  }
-  add(name: string): FakeWorksheetView {
-    if (this.book.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw officeError("ItemAlreadyExists");
-    this.ctx.record(`addSheet:${name}`);
-    return new FakeWorksheetView(this.ctx, this.book.addSheet(name), false);
-  }
+/* ------------------------------------------------------------------ the model */
+
+export interface FakeTable {
+  name: string;
+  /** Unqualified A1 range, header row first. */
+  range: string;
+  hasHeaders: boolean;
 }
 
-class FakeTables extends Loadable {
-  constructor(ctx: FakeContext, private readonly book: FakeWorkbook) {
-    super(ctx);
-  }
-  get items(): { name: string }[] {
-    this.requireLoaded("tables.items");
-    return this.book.tableNames.map((name) => ({ name }));
-  }
+/** A workbook-scoped defined name (workbook.names). */
+export interface FakeName {
+  name: string;
+  /** The reference or formula, e.g. "=Lists!$A$2:$A$4". */
+  formula: string;
+  comment?: string;
 }
 
 export interface FakeConditionalFormat {
@@ -232,34 +303,110 @@ export interface FakeValidation {
   prompt?: { message: string };
 }
 
+/** Worksheet.onChanged's argument (Excel.WorksheetChangedEventArgs), the fields the fake fills. */
+export interface FakeChangedEvent {
+  readonly type: "WorksheetChanged";
+  readonly changeType: "RangeEdited";
+  readonly source: "Local";
+  /** The changed range on the sheet, unqualified ("A1:B2"). */
+  readonly address: string;
+  readonly worksheetId: string;
+}
+
+export type FakeChangedHandler = (event?: FakeChangedEvent) => unknown;
+
+/** The id Excel on the web gives the sheet every new workbook starts with (OfficeDev/office-js#552, "by design"). */
+export const SHARED_FIRST_SHEET_ID = "{00000000-0001-0000-0000-000000000000}";
+let idCounter = 0x10000;
+const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, "0");
+/** A fresh GUID-shaped id, never handed out before in this process. */
+function newSheetId(): string {
+  idCounter++;
+  return `{${hex(idCounter, 8)}-FA4E-4000-8000-${hex(idCounter, 12)}}`;
+}
+/** The ids Excel gave sheets after a reopen in OfficeDev/office-js-docs#297 ({00000000-0001-0000-0000-000000000000}) and #1390 (…-0003-…). */
+const positionalId = (index: number): string => `{00000000-0001-0000-${hex(index, 4)}-000000000000}`;
+
+/**
+ * Excel's sheet-name rules: not blank, at most 31 characters, none of [ ] : * ? / \, and no apostrophe first or last.
+ * Sources: Worksheet.name in @types/office-js ("The name must be fewer than 32 characters"); the rest is Excel's own
+ * rule as its rename dialog states it ("You typed an invalid name for a sheet or chart. Make sure that: The name that
+ * you type does not exceed 31 characters. The name does not contain any of the following characters: : \ / ? * [ or ]
+ * You did not leave the name blank.") and Microsoft Support's "Rename a worksheet", which adds the apostrophe rule;
+ * neither was retrievable as a Microsoft page here (README). Which error code Office.js gives is not documented:
+ * the fake uses InvalidArgument ("The argument is invalid or missing or has an incorrect format", the Excel error
+ * code table: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling).
+ */
+export function sheetNameProblem(name: unknown): string | null {
+  if (typeof name !== "string" || name === "") return "a sheet name cannot be blank";
+  if (name.length > 31) return `the sheet name "${name}" is longer than 31 characters`;
+  if (/[[\]:*?/\\]/.test(name)) return `the sheet name "${name}" holds one of [ ] : * ? / \\`;
+  if (name.startsWith("'") || name.endsWith("'")) return `the sheet name "${name}" starts or ends with an apostrophe`;
+  return null;
+}
+
+function looksLikeCellReference(name: string): boolean {
+  const a1 = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
+  if (a1) {
+    const row = Number(a1[2]);
+    if (colNumber(a1[1] ?? "") <= MAX_COLS && row >= 1 && row <= MAX_ROWS) return true;
+  }
+  // R1C1 references (R1C1, R2, C3, RC, R, C) in either case.
+  return /^[Rr]\d*([Cc]\d*)?$/.test(name) || /^[Cc]\d*$/.test(name);
+}
+
+/**
+ * The rules for table names and defined names (both live in the workbook's one name space): a letter, "_" or "\"
+ * first; then letters, digits, "." and "_"; no spaces; not "C", "c", "R" or "r"; not a cell reference ("Z$100",
+ * "R1C1"); at most 255 characters. Source: Microsoft Support, "Rename an Excel table" (its "rules for table names",
+ * quoted in README); uniqueness is checked by the workbook (nameClash). Error code not documented: InvalidArgument.
+ */
+export function definedNameProblem(name: unknown): string | null {
+  if (typeof name !== "string" || name === "") return "a name cannot be blank";
+  if (name.length > 255) return `the name "${name}" is longer than 255 characters`;
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) return `the name "${name}" must start with a letter, "_" or "\\" and hold only letters, digits, "." and "_"`;
+  if (looksLikeCellReference(name)) return `the name "${name}" is a cell reference`;
+  return null;
+}
+
 export class FakeWorksheet {
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   readonly cells = new Map<string, FakeCell>();
+  /** Column widths set through format.columnWidth, by the address asked for ("A:A"). */
   readonly columnWidths = new Map<string, number>();
   readonly validations: FakeValidation[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
-  readonly tables: { name: string; range: string; hasHeaders: boolean }[] = [];
+  readonly tables: FakeTable[] = [];
   freeze: { kind: string; value: string | number } | null = null;
   selected: string | null = null;
+  /** activate() succeeded on this sheet at some point. */
   activated = false;
-  readonly handlers: (() => Promise<unknown>)[] = [];
+  /** Worksheet.onChanged handlers registered through the API (a sync made them live). */
+  readonly handlers: FakeChangedHandler[] = [];
   private nextCf = 1;
 
-  constructor(readonly book: FakeWorkbook, public name: string, readonly id: string) {}
+  constructor(readonly book: FakeWorkbook, public name: string, public id: string) {}
 
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(`${row},${col}`);
   }
   setCell(row: number, col: number, patch: Partial<FakeCell>): void {
     const previous = this.cells.get(`${row},${col}`) ?? { value: null };
-    this.cells.set(`${row},${col}`, { ...previous, ...patch });
+    this.putCell(row, col, { ...previous, ...patch });
+  }
+  /** Replaces the cell (undefined or a cell with nothing in it removes it). */
+  putCell(row: number, col: number, cell: FakeCell | undefined): void {
+    const key = `${row},${col}`;
+    const empty = !cell || (cell.value === null && cell.formula === undefined && cell.error === undefined && !isFormatted(cell) && !cell.quotePrefix);
+    if (empty) this.cells.delete(key);
+    else this.cells.set(key, cell);
   }
   /** Cell by A1 address, for assertions. */
   at(address: string): FakeCell | undefined {
-    const b = parseRangeBounds(address);
+    const b = parseArea(address);
     return b ? this.cell(b.firstRow, b.firstCol) : undefined;
   }
-  /** Rows of plain values written from (row, col). */
+  /** Rows of plain values written from (row, col), as they are (no typed input). */
   seed(rows: readonly (readonly (Scalar | null)[])[], row = 1, col = 1): void {
     rows.forEach((r, i) => r.forEach((value, j) => this.setCell(row + i, col + j, { value })));
   }
@@ -283,10 +430,15 @@ export class FakeWorksheet {
     }
     return rows;
   }
-  usedBounds(): RangeBounds | null {
-    let b: RangeBounds | null = null;
+  /**
+   * The used range's bounds: with valuesOnly (the default here) only cells with a value, formula or error count;
+   * without, formatted cells count too (see FakeWorksheetProxy.getUsedRange for the source).
+   */
+  usedBounds(valuesOnly = true): Bounds | null {
+    let b: Bounds | null = null;
     for (const [key, cell] of this.cells) {
-      if (cell.value === null && cell.formula === undefined && cell.error === undefined) continue;
+      const hasValue = cell.value !== null || cell.formula !== undefined || cell.error !== undefined;
+      if (!hasValue && (valuesOnly || !isFormatted(cell))) continue;
       const [row = 0, col = 0] = key.split(",").map(Number);
       b = b
         ? { firstRow: Math.min(b.firstRow, row), firstCol: Math.min(b.firstCol, col), lastRow: Math.max(b.lastRow, row), lastCol: Math.max(b.lastCol, col) }
@@ -296,350 +448,1068 @@ export class FakeWorksheet {
   }
 }
 
-class FakeWorksheetView extends Loadable {
-  private readonly liveSheet: FakeWorksheet;
-  constructor(ctx: FakeContext, sheet: FakeWorksheet, loadedByCollection: boolean) {
-    super(ctx);
-    this.liveSheet = sheet;
-    this.loaded = loadedByCollection;
+/** Formatting that makes a cell "used" when getUsedRange is asked without valuesOnly. */
+function isFormatted(cell: FakeCell): boolean {
+  return (cell.numberFormat !== undefined && cell.numberFormat !== "General") || cell.bold === true || cell.wrap === true;
+}
+
+export interface FakeWorkbookOptions {
+  /**
+   * Give the first sheet added the id Excel on the web gives the first sheet of every new workbook,
+   * {00000000-0001-0000-0000-000000000000}, so two such workbooks share it (OfficeDev/office-js#552).
+   */
+  readonly firstSheetSharesId?: boolean;
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeWorksheet[] = [];
+  /** Every table's name, workbook-wide (a test may add one here alone to stand for a table elsewhere). */
+  readonly tableNames: string[] = [];
+  /** workbook.names: defined names, workbook-scoped. */
+  readonly names: FakeName[] = [];
+  /** Context.runtime.enableEvents: whether this add-in's event handlers are called. Excel starts with them on. */
+  eventsEnabled = true;
+  /**
+   * "web" (default) applies Excel on the web's limits: 5 MB per request and per response and
+   * OperationCellsExceedLimit on table.columns.add; "desktop" does not.
+   */
+  platform: "web" | "desktop" = "web";
+  /**
+   * The request limit in bytes of the request's JSON. The docs say "5MB" without saying whether a MB is 10^6 or 2^20
+   * bytes; the fake takes the smaller, 5,000,000 (null: no limit).
+   */
+  maxRequestBytes: number | null = 5_000_000;
+  /** The response limit, measured as the JSON of the loaded properties; 5,000,000 as above (null: no limit). */
+  maxResponseBytes: number | null = 5_000_000;
+  /** A test knob: loads of more cells than this in one sync fail with ResponsePayloadSizeLimitExceeded (null: no limit). */
+  maxResponseCells: number | null = null;
+  /**
+   * What a method called on a null object (a missing sheet from getItemOrNullObject) gives in the same batch. The
+   * Office.js docs do not say; "propagate" (the default) hands back another null object, "fail" makes the batch's
+   * sync fail with InvalidObjectPath, so code can be tested against both.
+   */
+  nullObjectChaining: "propagate" | "fail" = "propagate";
+  /**
+   * A string starting with "'" written into a cell formatted as text ("@"): "keep" (default) stores it with the
+   * apostrophe, "strip" treats the apostrophe as the text prefix as in a General cell. Not documented either way.
+   */
+  textCellApostrophe: "keep" | "strip" = "keep";
+  /** The sheet activate() last made active. */
+  activeSheet: FakeWorksheet | null = null;
+  /** Every Worksheet.onChanged event raised (events on), in order, whether or not a handler listened. */
+  readonly raisedChanges: { readonly sheet: string; readonly address: string }[] = [];
+  /** Errors thrown by event handlers (Excel logs and swallows them). */
+  readonly handlerErrors: unknown[] = [];
+  private deliveries: Promise<void>[] = [];
+  private readonly firstSheetSharesId: boolean;
+
+  constructor(options: FakeWorkbookOptions = {}) {
+    this.firstSheetSharesId = options.firstSheetSharesId ?? false;
   }
-  /** The sheet behind the proxy; using a null object's fails as Excel fails a path to nothing. */
-  get sheet(): FakeWorksheet {
-    if (this.isNull) throw officeError("ItemNotFound", `fake Excel: the null object for sheet ${this.liveSheet.name} used`);
-    return this.liveSheet;
+
+  /** Adds a sheet now (arranging a test, not through the API); the sheet-name rules apply. */
+  addSheet(name: string): FakeWorksheet {
+    const problem = sheetNameProblem(name);
+    if (problem !== null) throw officeError("InvalidArgument", `fake Excel: ${problem}`);
+    if (this.findSheet(name)) throw officeError("ItemAlreadyExists", `fake Excel: a sheet named ${name} exists`);
+    const id = this.firstSheetSharesId && this.sheets.length === 0 ? SHARED_FIRST_SHEET_ID : newSheetId();
+    const sheet = new FakeWorksheet(this, name, id);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeWorksheet {
+    const found = this.findSheet(name);
+    if (!found) throw officeError("ItemNotFound", `no sheet ${name}`);
+    return found;
+  }
+
+  /** Excel's sheet names ignore case. */
+  findSheet(name: string): FakeWorksheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Adds a table now (arranging a test); the name rules and uniqueness apply. */
+  addTable(sheet: string, range: string, name?: string, hasHeaders = true): FakeTable {
+    const table = { name: name ?? this.defaultTableName(), range, hasHeaders };
+    const problem = this.nameProblem(table.name);
+    if (problem) throw problem;
+    if (!parseArea(range)) throw officeError("InvalidArgument", `fake Excel: table range ${range}`);
+    this.sheet(sheet).tables.push(table);
+    this.tableNames.push(table.name);
+    return table;
+  }
+
+  /** Adds a workbook-scoped defined name now (arranging a test); the name rules and uniqueness apply. */
+  addName(name: string, formula: string): FakeName {
+    const problem = this.nameProblem(name);
+    if (problem) throw problem;
+    const item = { name, formula };
+    this.names.push(item);
+    return item;
+  }
+
+  /** Whether `name` may name a new table or defined name (ignoring `except`, the name being replaced). */
+  nameProblem(name: unknown, except?: string): FakeOfficeError | null {
+    const rule = definedNameProblem(name);
+    if (rule !== null) return officeError("InvalidArgument", `fake Excel: ${rule}`);
+    const lower = String(name).toLowerCase();
+    if (except !== undefined && except.toLowerCase() === lower) return null;
+    // "Duplicate names aren't allowed. Excel doesn't distinguish between upper and lowercase characters in names" (Rename an Excel table).
+    const clash = [...this.tableNames, ...this.names.map((n) => n.name)].find((n) => n.toLowerCase() === lower);
+    return clash === undefined ? null : officeError("ItemAlreadyExists", `fake Excel: the workbook already has a table or name called ${clash}`);
+  }
+
+  /** "Table1", "Table2", ...: the first free one. */
+  defaultTableName(): string {
+    for (let n = 1; ; n++) if (this.nameProblem(`Table${n}`) === null) return `Table${n}`;
+  }
+
+  /**
+   * Saves, closes and opens the workbook again: sheets, values, formats, tables and names stay; every worksheet gets
+   * a new id ("The ID remains constant within a single session but will change between sessions (eg. closing and
+   * reopening)": OfficeDev/office-js-docs#297; OfficeDev/office-js#1390). "positional" (default) gives the ids those
+   * reports show, {00000000-0001-0000-<index>-000000000000}, so a sheet can get an id another sheet had before;
+   * "new" gives ids never seen. Event handlers are gone ("Event handlers do not persist as part of the Excel file":
+   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events) and events are on again (a new runtime).
+   */
+  reopen(options: { readonly ids?: "positional" | "new" } = {}): void {
+    this.sheets.forEach((sheet, index) => {
+      sheet.id = (options.ids ?? "positional") === "positional" ? positionalId(index) : newSheetId();
+      sheet.handlers.length = 0;
+    });
+    this.eventsEnabled = true;
+  }
+
+  /**
+   * A user's edit in Excel: the value goes in as typed (typedInput, unless the cell is formatted as text), and
+   * Worksheet.onChanged is raised when events are on. Resolves once the handlers have run.
+   */
+  userEdit(sheetName: string, address: string, value: Scalar | null): Promise<void> {
+    const sheet = this.sheet(sheetName);
+    const b = parseArea(address);
+    if (!b) throw officeError("InvalidArgument", `fake Excel: cannot address ${address}`);
+    for (let r = b.firstRow; r <= b.lastRow; r++) for (let c = b.firstCol; c <= b.lastCol; c++) writeCell(sheet, r, c, value);
+    this.raiseChanged([{ sheet, address: formatArea(b) }]);
+    return this.settleEvents();
+  }
+
+  /** Resolves once every event raised so far has been delivered and its handlers have finished. */
+  async settleEvents(): Promise<void> {
+    while (this.deliveries.length > 0) await Promise.all(this.deliveries.splice(0));
+  }
+
+  /**
+   * Worksheet.onChanged for these changes, if events are on now ("The enableEvents property determines if events are
+   * fired and their handlers are activated": https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events,
+   * which also says events fire for changes made by "Office Add-in (JavaScript) code"). Delivered on a later task, after
+   * the sync that made them has resolved: Excel's events come from the host asynchronously (the docs give no timing;
+   * OfficeDev/office-js#521 and #1502 report handlers running well after the change).
+   */
+  raiseChanged(changes: readonly { readonly sheet: FakeWorksheet; readonly address: string }[]): void {
+    if (this.eventsEnabled) this.deliverChanged(changes);
+  }
+
+  /** @internal Delivers changes already known to have been made while events were on. */
+  deliverChanged(changes: readonly { readonly sheet: FakeWorksheet; readonly address: string }[]): void {
+    if (changes.length === 0) return;
+    for (const { sheet, address } of changes) this.raisedChanges.push({ sheet: sheet.name, address });
+    const delivery = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      const running: Promise<unknown>[] = [];
+      for (const { sheet, address } of changes) {
+        const event: FakeChangedEvent = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", address, worksheetId: sheet.id };
+        for (const handler of [...sheet.handlers]) running.push(Promise.resolve().then(() => handler(event)).catch((error: unknown) => void this.handlerErrors.push(error)));
+      }
+      await Promise.all(running);
+    });
+    this.deliveries.push(delivery);
+  }
+}
+
+/** Writes one cell as Range.values (typed input) or Range.formulas do; null leaves it as it is. */
+function writeCell(sheet: FakeWorksheet, row: number, col: number, v: unknown): void {
+  if (v === null || v === undefined) return;
+  const previous = sheet.cell(row, col);
+  const formats = { numberFormat: previous?.numberFormat, bold: previous?.bold, wrap: previous?.wrap };
+  const keep = (cell: FakeCell): FakeCell => {
+    // A written cell states that it holds no formula or error (the keys are there, undefined), as the old fake's did.
+    const out: FakeCell = { value: cell.value, formula: cell.formula, error: cell.error };
+    if (cell.quotePrefix) out.quotePrefix = true;
+    if (cell.numberFormat !== undefined) out.numberFormat = cell.numberFormat;
+    if (cell.bold !== undefined) out.bold = cell.bold;
+    if (cell.wrap !== undefined) out.wrap = cell.wrap;
+    return out;
+  };
+  if (typeof v !== "string") {
+    sheet.putCell(row, col, keep({ ...formats, value: v as Scalar }));
+    return;
+  }
+  const textCell = previous?.numberFormat === TEXT_FORMAT;
+  if (textCell && !(sheet.book.textCellApostrophe === "strip" && v.startsWith("'"))) {
+    sheet.putCell(row, col, keep({ ...formats, value: v === "" ? null : v }));
+    return;
+  }
+  const typed = textCell ? { value: v.slice(1) === "" ? null : v.slice(1), quotePrefix: true } : typedInput(v);
+  // Excel applies the number format typing implies only to a cell in the General format.
+  const general = formats.numberFormat === undefined || formats.numberFormat === "General";
+  const numberFormat = general ? (typed.numberFormat ?? formats.numberFormat) : formats.numberFormat;
+  sheet.putCell(row, col, keep({ value: null, ...typed, ...formats, numberFormat }));
+}
+
+/* ------------------------------------------------------------------ requests */
+
+/** UTF-8 length of a string. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+interface Command {
+  /** What travels in the request (its JSON is what the request limit measures). */
+  readonly wire: Record<string, unknown>;
+  /** Bytes of cell data (values, formulas, number formats, table rows, conditional-format addresses). */
+  readonly dataBytes: number;
+  /** "Worksheet.activate", for the error's debugInfo.errorLocation. */
+  readonly location: string;
+  run(): void;
+}
+
+/** What a sync's loads hand over once it succeeds. */
+interface PendingLoad {
+  readonly proxy: FakeProxy;
+  readonly values: Record<string, unknown>;
+  readonly cells: number;
+}
+
+export class FakeContext {
+  /** context.sync() calls (empty ones too: Office.js sends no request for those, ClientRequestContext.syncPrivate). */
+  syncCount = 0;
+  /** Bytes of cell data written per sync, in order (values, formulas, number formats, table rows, format addresses). */
+  readonly payloads: number[] = [];
+  /** Bytes of each sync's request as JSON (what Excel on the web's 5 MB limit applies to), in order. */
+  readonly requestBytes: number[] = [];
+  /** What happened, tagged with the sync it ran in ("sync2:enableEvents=true"). */
+  readonly log: string[] = [];
+  readonly runtime: FakeRuntime;
+  readonly workbook: FakeWorkbookProxy;
+  private queue: Command[] = [];
+  private nextId = 1;
+  private running = 0;
+  private boundNow: FakeProxy[] = [];
+  private loadsNow: PendingLoad[] = [];
+  private changesNow: { sheet: FakeWorksheet; address: string }[] = [];
+
+  constructor(readonly book: FakeWorkbook) {
+    this.runtime = new FakeRuntime(this);
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  /** @internal */
+  id(): number {
+    return this.nextId++;
+  }
+
+  /** @internal Queues a command for the next sync. */
+  enqueue(command: Command): void {
+    this.queue.push(command);
+  }
+
+  /** @internal Notes a proxy bound while the current sync runs (its null state is known once the sync succeeds). */
+  bound(proxy: FakeProxy): void {
+    this.boundNow.push(proxy);
+  }
+
+  /** @internal */
+  loaded(load: PendingLoad): void {
+    this.loadsNow.push(load);
+  }
+
+  /** @internal A command changed cell data on the sheet (Worksheet.onChanged), if events are on at this point of the batch. */
+  changed(sheet: FakeWorksheet, address: string): void {
+    if (this.book.eventsEnabled) this.changesNow.push({ sheet, address });
+  }
+
+  /** @internal */
+  record(what: string): void {
+    this.log.push(`sync${this.running}:${what}`);
+  }
+
+  /** Commands are waiting for a sync. */
+  get pending(): boolean {
+    return this.queue.length > 0;
+  }
+
+  async sync(): Promise<void> {
+    this.syncCount++;
+    const commands = this.queue.splice(0);
+    const request = commands.length === 0 ? 0 : utf8Bytes(JSON.stringify({ Actions: commands.map((c) => c.wire) }));
+    this.requestBytes.push(request);
+    this.payloads.push(commands.reduce((n, c) => n + c.dataBytes, 0));
+    // The host runs the batch after the request has travelled.
+    await Promise.resolve();
+    const web = this.book.platform === "web";
+    if (web && this.book.maxRequestBytes !== null && request > this.book.maxRequestBytes) {
+      // Excel on the web refuses the request whole: nothing in it runs (resource limits:
+      // https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins).
+      throw officeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes; fake limit ${this.book.maxRequestBytes}).`);
+    }
+    this.running = this.syncCount;
+    this.boundNow = [];
+    this.loadsNow = [];
+    this.changesNow = [];
+    let failure: FakeOfficeError | null = null;
+    for (const command of commands) {
+      try {
+        command.run();
+      } catch (error) {
+        failure = asOfficeError(error, command);
+        break;
+      }
+    }
+    this.running = 0;
+    const bound = this.boundNow;
+    const loads = this.loadsNow;
+    // What did change raises onChanged, failed batch or not.
+    this.book.deliverChanged(this.changesNow);
+    const forget = (): void => bound.forEach((proxy) => proxy.unbind());
+    if (failure) {
+      forget();
+      throw failure;
+    }
+    const cells = loads.reduce((n, l) => n + l.cells, 0);
+    if (this.book.maxResponseCells !== null && cells > this.book.maxResponseCells) {
+      forget();
+      throw officeError("ResponsePayloadSizeLimitExceeded", `fake Excel: ${cells} cells loaded, over the test's limit of ${this.book.maxResponseCells}`);
+    }
+    if (web && this.book.maxResponseBytes !== null && loads.length > 0) {
+      const response = utf8Bytes(JSON.stringify(loads.map((l) => l.values)));
+      if (response > this.book.maxResponseBytes) {
+        // The docs do not say whether the batch ran before the response was refused; the fake keeps its changes.
+        forget();
+        throw officeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response} bytes; fake limit ${this.book.maxResponseBytes}).`);
+      }
+    }
+    for (const proxy of bound) proxy.settle();
+    for (const load of loads) load.proxy.receive(load.values);
+  }
+}
+
+function asOfficeError(error: unknown, command: Command): FakeOfficeError {
+  if (error instanceof FakeOfficeError) {
+    if (error.debugInfo.errorLocation !== undefined) return error;
+    return new FakeOfficeError(error.code, error.message, command.location, JSON.stringify(command.wire).slice(0, 200));
+  }
+  // Anything else is a bug in the fake (or the code under test called it wrongly): let it show as it is.
+  throw error;
+}
+
+/* ------------------------------------------------------------------ proxies */
+
+/** How a proxy finds what it stands for when its instantiation runs: the object, or null for a null object. */
+type Resolver = () => unknown;
+
+/**
+ * A proxy object: creating one queues its instantiation (resolved in order at sync); load() queues a query whose
+ * result arrives with a successful sync; reading a property not loaded throws PropertyNotLoaded; isNullObject is
+ * known after the sync (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model).
+ */
+abstract class FakeProxy {
+  readonly _id: number;
+  private binding: { target: unknown } | null = null;
+  private nullKnown: boolean | undefined;
+  private received: Record<string, unknown> = {};
+  protected abstract readonly entity: string;
+
+  constructor(readonly context: FakeContext, private readonly resolver: Resolver, wireName: string, wireArgs: unknown[] = [], bound?: { target: unknown }) {
+    this._id = context.id();
+    if (bound) {
+      this.binding = bound;
+      this.nullKnown = bound.target === null;
+    } else {
+      context.enqueue({
+        wire: { ActionType: "Instantiate", ObjectPathId: this._id, Name: wireName, Args: wireArgs },
+        dataBytes: 0,
+        location: wireName,
+        run: () => void this.target(),
+      });
+    }
+  }
+
+  /** @internal The object this proxy stands for (null: a null object), resolving it now if this batch has not. */
+  target(): unknown {
+    if (!this.binding) {
+      this.binding = { target: this.resolver() };
+      this.context.bound(this);
+    }
+    return this.binding.target;
+  }
+
+  /** @internal */
+  unbind(): void {
+    this.binding = null;
+  }
+
+  /** @internal */
+  settle(): void {
+    if (this.binding) this.nullKnown = this.binding.target === null;
+  }
+
+  /** @internal */
+  receive(values: Record<string, unknown>): void {
+    Object.assign(this.received, values);
+  }
+
+  /** What the proxy's loaded properties weigh in a response (its JSON). */
+  toJSON(): Record<string, unknown> {
+    return this.received;
+  }
+
+  /** The live object for an action; a null object's actions do nothing (or fail, see FakeWorkbook.nullObjectChaining). */
+  protected live<T>(): T | null {
+    const t = this.target();
+    if (t === null && this.context.book.nullObjectChaining === "fail") throw officeError("InvalidObjectPath", `fake Excel: ${this.entity} is a null object`);
+    return t as T | null;
+  }
+
+  /** A child's resolver: null (or InvalidObjectPath) under a null parent. */
+  protected child<T>(resolve: (parent: T) => unknown): Resolver {
+    return () => {
+      const parent = this.target();
+      if (parent === null) {
+        if (this.context.book.nullObjectChaining === "fail") throw officeError("InvalidObjectPath", `fake Excel: a method was called on the null object ${this.entity}`);
+        return null;
+      }
+      return resolve(parent as T);
+    };
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullKnown === undefined) throw propertyNotLoaded(this.entity, "isNullObject");
+    return this.nullKnown;
+  }
+
+  /** A loaded property (a null object's read undefined, as Office.js's throwIfNotLoaded lets them). */
+  protected loadedValue(property: string): unknown {
+    if (property in this.received) return this.received[property];
+    if (this.nullKnown === true) return undefined;
+    throw propertyNotLoaded(this.entity, property);
+  }
+
+  /** Queues an action on this object. */
+  protected act(name: string, args: unknown[], run: () => void, dataBytes = 0): void {
+    this.context.enqueue({ wire: { ActionType: "Method", ObjectPathId: this._id, Name: name, Args: args }, dataBytes, location: `${this.entity}.${jsName(name)}`, run });
+  }
+
+  /** Queues a property set on this object. */
+  protected setProperty(name: string, value: unknown, run: () => void, dataBytes = 0): void {
+    this.context.enqueue({ wire: { ActionType: "SetProperty", ObjectPathId: this._id, Name: name, Value: value }, dataBytes, location: `${this.entity}.${jsName(name)}`, run });
+  }
+
+  /** What load() captures from the live object: property → value. */
+  protected abstract capture(target: unknown, properties: readonly string[] | "all"): { values: Record<string, unknown>; cells: number };
+
+  load(properties?: unknown): this {
+    const list = propertyList(properties);
+    this.context.enqueue({
+      wire: { ActionType: "Query", ObjectPathId: this._id, Select: list },
+      dataBytes: 0,
+      location: `${this.entity}.load`,
+      run: () => {
+        const t = this.target();
+        if (t === null) return;
+        const { values, cells } = this.capture(t, list);
+        this.context.loaded({ proxy: this, values, cells });
+      },
+    });
+    return this;
+  }
+}
+
+/** "Format.AutofitColumns" → "format.autofitColumns", as the JavaScript API spells it. */
+const jsName = (name: string): string => name.split(".").map((part) => part.charAt(0).toLowerCase() + part.slice(1)).join(".");
+
+function propertyList(properties: unknown): string[] | "all" {
+  if (properties === undefined || properties === null || properties === "") return "all";
+  const split = (text: string): string[] => text.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  if (typeof properties === "string") return split(properties);
+  if (Array.isArray(properties)) return properties.flatMap((p) => split(String(p)));
+  if (typeof properties === "object") {
+    const select = (properties as { select?: unknown }).select;
+    if (select !== undefined) return propertyList(select);
+    return Object.entries(properties as Record<string, unknown>).filter(([, v]) => v === true).map(([k]) => k);
+  }
+  return "all";
+}
+
+const wants = (list: readonly string[] | "all", property: string): boolean => list === "all" || list.includes(property);
+
+/* -- workbook, runtime, application */
+
+class FakeRuntime extends FakeProxy {
+  protected readonly entity = "Runtime";
+  constructor(context: FakeContext) {
+    super(context, () => context.book, "runtime", [], { target: context.book });
+  }
+  /** Runtime.enableEvents (ExcelApi 1.8): a queued property set, read after load. */
+  get enableEvents(): boolean {
+    return this.loadedValue("enableEvents") as boolean;
+  }
+  set enableEvents(value: boolean) {
+    this.setProperty("EnableEvents", value, () => {
+      this.context.book.eventsEnabled = value;
+      this.context.record(`enableEvents=${value}`);
+    });
+  }
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    return { values: wants(list, "enableEvents") ? { enableEvents: (target as FakeWorkbook).eventsEnabled } : {}, cells: 0 };
+  }
+}
+
+class FakeApplication extends FakeProxy {
+  protected readonly entity = "Application";
+  constructor(context: FakeContext) {
+    super(context, () => context.book, "application", [], { target: context.book });
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.act("SuspendApiCalculationUntilNextSync", [], () => this.context.record("suspendCalculation"));
+  }
+  calculate(type: string): void {
+    this.act("Calculate", [type], () => this.context.record(`calculate:${type}`));
+  }
+  protected capture() {
+    return { values: {}, cells: 0 };
+  }
+}
+
+class FakeWorkbookProxy extends FakeProxy {
+  protected readonly entity = "Workbook";
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly application: FakeApplication;
+  constructor(context: FakeContext) {
+    super(context, () => context.book, "workbook", [], { target: context.book });
+    this.worksheets = new FakeWorksheetCollection(context);
+    this.tables = new FakeTableCollection(context, null);
+    this.names = new FakeNamedItemCollection(context);
+    this.application = new FakeApplication(context);
+  }
+  protected capture() {
+    return { values: {}, cells: 0 };
+  }
+}
+
+/* -- worksheets */
+
+const WORKSHEET_PROPERTIES = ["name", "id", "visibility", "position"];
+
+function worksheetValues(book: FakeWorkbook, sheet: FakeWorksheet, list: readonly string[] | "all"): Record<string, unknown> {
+  const all: Record<string, unknown> = { name: sheet.name, id: sheet.id, visibility: sheet.visibility, position: book.sheets.indexOf(sheet) };
+  return Object.fromEntries(WORKSHEET_PROPERTIES.filter((p) => wants(list, p)).map((p) => [p, all[p]]));
+}
+
+class FakeWorksheetCollection extends FakeProxy {
+  protected readonly entity = "WorksheetCollection";
+  constructor(context: FakeContext) {
+    super(context, () => context.book, "worksheets", [], { target: context.book });
+  }
+  get items(): FakeWorksheetProxy[] {
+    return this.loadedValue("items") as FakeWorksheetProxy[];
+  }
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    const book = target as FakeWorkbook;
+    const itemProps = list === "all" ? "all" : list.map((p) => p.replace(/^items\/?/, "")).filter((p) => p !== "");
+    const props = itemProps === "all" || itemProps.length === 0 ? "all" : itemProps;
+    const items = book.sheets.map((sheet) => {
+      const view = new FakeWorksheetProxy(this.context, () => sheet, "item", [], { target: sheet });
+      view.receive(worksheetValues(book, sheet, props));
+      return view;
+    });
+    return { values: { items }, cells: 0 };
+  }
+  getItem(name: string): FakeWorksheetProxy {
+    return new FakeWorksheetProxy(this.context, () => {
+      const found = this.context.book.findSheet(name);
+      if (!found) throw officeError("ItemNotFound", `The requested resource doesn't exist. (fake Excel: no sheet ${name})`, "WorksheetCollection.getItem");
+      return found;
+    }, "getItem", [name]);
+  }
+  /** *OrNullObject: "an object whose isNullObject property is set to true" when there is no such item (see FakeProxy). */
+  getItemOrNullObject(name: string): FakeWorksheetProxy {
+    return new FakeWorksheetProxy(this.context, () => this.context.book.findSheet(name) ?? null, "getItemOrNullObject", [name]);
+  }
+  getActiveWorksheet(): FakeWorksheetProxy {
+    return new FakeWorksheetProxy(this.context, () => {
+      const book = this.context.book;
+      const active = book.activeSheet ?? book.sheets.find((s) => s.visibility === "Visible");
+      if (!active) throw officeError("ItemNotFound", "fake Excel: no active sheet");
+      return active;
+    }, "getActiveWorksheet");
+  }
+  /**
+   * WorksheetCollection.add: "The worksheet will be added at the end of existing worksheets"; "If specified, the name
+   * should be unique. If not specified, Excel determines the name" (@types/office-js). A name breaking the sheet-name
+   * rules fails the sync with InvalidArgument, a taken one (ignoring case) with ItemAlreadyExists (sheetNameProblem).
+   */
+  add(name?: string): FakeWorksheetProxy {
+    return new FakeWorksheetProxy(this.context, () => {
+      const book = this.context.book;
+      let chosen = name;
+      if (chosen === undefined || chosen === null) for (let n = 1; chosen === undefined || book.findSheet(chosen); n++) chosen = `Sheet${n}`;
+      const problem = sheetNameProblem(chosen);
+      if (problem !== null) throw officeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (fake Excel: ${problem})`, "WorksheetCollection.add");
+      if (book.findSheet(chosen)) throw officeError("ItemAlreadyExists", `The resource being created already exists. (fake Excel: sheet ${chosen})`, "WorksheetCollection.add");
+      const sheet = book.addSheet(chosen);
+      this.context.record(`addSheet:${chosen}`);
+      return sheet;
+    }, "add", [name]);
+  }
+}
+
+class FakeWorksheetProxy extends FakeProxy {
+  protected readonly entity = "Worksheet";
+  private tablesProxy: FakeTableCollection | null = null;
+
+  private sheetNow(): FakeWorksheet | null {
+    return this.live<FakeWorksheet>();
+  }
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    return { values: worksheetValues(this.context.book, target as FakeWorksheet, list), cells: 0 };
   }
   get name(): string {
-    return this.sheet.name;
+    return this.loadedValue("name") as string;
+  }
+  /** Renaming: the sheet-name rules and uniqueness, as for add(). */
+  set name(value: string) {
+    this.setProperty("Name", value, () => {
+      const sheet = this.sheetNow();
+      if (!sheet) return;
+      const problem = sheetNameProblem(value);
+      if (problem !== null) throw officeError("InvalidArgument", `fake Excel: ${problem}`);
+      const other = this.context.book.findSheet(value);
+      if (other && other !== sheet) throw officeError("ItemAlreadyExists", `fake Excel: a sheet named ${value} exists`);
+      sheet.name = value;
+    });
   }
   get id(): string {
-    this.requireLoaded("worksheet.id");
-    return this.sheet.id;
+    return this.loadedValue("id") as string;
   }
   get visibility(): string {
-    return this.sheet.visibility;
+    return this.loadedValue("visibility") as string;
+  }
+  get position(): number {
+    return this.loadedValue("position") as number;
   }
   /** Excel.SheetVisibility: "Visible" | "Hidden" | "VeryHidden" (ExcelApi 1.1 to read, 1.2 to set; @types/office-js Worksheet.visibility). */
   set visibility(value: string) {
-    this.sheet.visibility = value === "Hidden" || value === "VeryHidden" ? value : "Visible";
-  }
-  getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, this.sheet, address ?? "A1:XFD1048576");
-  }
-  getRanges(address: string): FakeRange {
-    this.ctx.record("getRanges");
-    return new FakeRange(this.ctx, this.sheet, address);
-  }
-  /** "If the entire worksheet is blank, then this method returns an object with its isNullObject property set to true" (@types/office-js). */
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    if (this.isNull) {
-      // Chained off a missing sheet: see FakeWorkbook.nullObjectChaining.
-      if (this.liveSheet.book.nullObjectChaining === "fail") this.ctx.failAtSync(officeError("InvalidObjectPath", "fake Excel: method called on a null object"));
-      return new FakeRange(this.ctx, this.liveSheet, "A1").markOrNullObject(true);
-    }
-    const bounds = this.sheet.usedBounds();
-    return new FakeRange(this.ctx, this.sheet, bounds ? formatRange(bounds) : "A1").markOrNullObject(bounds === null);
+    this.setProperty("Visibility", value, () => {
+      const sheet = this.sheetNow();
+      if (!sheet) return;
+      if (value !== "Visible" && value !== "Hidden" && value !== "VeryHidden") throw officeError("InvalidArgument", `fake Excel: visibility ${value}`);
+      sheet.visibility = value;
+      if (value !== "Visible" && this.context.book.activeSheet === sheet) this.context.book.activeSheet = null;
+    });
   }
   /**
-   * A very hidden sheet cannot be activated: Excel refuses to show a sheet the user cannot unhide. The Office.js
-   * reference for activate() says nothing either way (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-activate-member(1));
+   * A hidden or very hidden sheet cannot be activated: InvalidOperation. The Office.js reference for activate() says
+   * nothing either way (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-activate-member(1));
    * it does document the neighbouring rule that a "VeryHidden" sheet's delete() "will fail with an InvalidOperation
-   * exception" (Worksheet.delete, and OfficeDev/office-js#365), and Excel's own rule is that a hidden sheet cannot be
-   * the active one (VBA's Worksheet.Activate fails with run-time error 1004 on it). The fake follows that rule with
-   * InvalidOperation, so an add-in that would activate its own settings sheet fails in tests.
+   * exception" (Worksheet.delete; OfficeDev/office-js#365), and Excel's own rule is that a hidden sheet cannot be the
+   * active one (VBA's Worksheet.Activate fails on it with run-time error 1004; XlsxWriter's docs: "A hidden worksheet
+   * can not be activated or selected"). The error code is the fake's choice.
    */
   activate(): void {
-    if (this.sheet.visibility === "VeryHidden") throw officeError("InvalidOperation", `fake Excel: the very hidden sheet ${this.sheet.name} cannot be activated`);
-    this.sheet.activated = true;
+    this.act("Activate", [], () => {
+      const sheet = this.sheetNow();
+      if (!sheet) return;
+      if (sheet.visibility !== "Visible") throw officeError("InvalidOperation", `The operation attempted is invalid on the object. (fake Excel: the ${sheet.visibility === "Hidden" ? "hidden" : "very hidden"} sheet ${sheet.name} cannot be activated)`);
+      sheet.activated = true;
+      this.context.book.activeSheet = sheet;
+    });
+  }
+  /** "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an InvalidOperation exception" (@types/office-js Worksheet.delete). */
+  delete(): void {
+    this.act("Delete", [], () => {
+      const sheet = this.sheetNow();
+      if (!sheet) return;
+      if (sheet.visibility === "VeryHidden") throw officeError("InvalidOperation", `fake Excel: the very hidden sheet ${sheet.name} cannot be deleted`);
+      const book = this.context.book;
+      book.sheets.splice(book.sheets.indexOf(sheet), 1);
+      for (const table of sheet.tables) book.tableNames.splice(book.tableNames.indexOf(table.name), 1);
+      if (book.activeSheet === sheet) book.activeSheet = null;
+    });
+  }
+  getRange(address?: string): FakeRangeProxy {
+    const range = new FakeRangeProxy(this.context, this.child<FakeWorksheet>((sheet) => rangeOn(sheet, address ?? "1:1048576", address ?? "")), "getRange", [address]);
+    range.askedAddress = address ?? "";
+    return range;
+  }
+  /** RangeAreas (ExcelApi 1.9): several areas, comma- or semicolon-separated. */
+  getRanges(address: string): FakeRangeProxy {
+    const range = new FakeRangeProxy(this.context, this.child<FakeWorksheet>((sheet) => {
+      this.context.record("getRanges");
+      return rangeOn(sheet, address, address, true);
+    }), "getRanges", [address]);
+    range.askedAddress = address;
+    return range;
+  }
+  /**
+   * "The used range is the smallest range that encompasses any cells that have a value or formatting assigned to them.
+   * If the entire worksheet is blank, this function will return the top left cell"; valuesOnly: "If true, considers
+   * only cells with values as used cells (ignoring formatting)" (@types/office-js Worksheet.getUsedRange). The fake
+   * counts a number format other than General, bold and wrap as formatting.
+   */
+  getUsedRange(valuesOnly?: boolean): FakeRangeProxy {
+    return new FakeRangeProxy(this.context, this.child<FakeWorksheet>((sheet) => {
+      const bounds = sheet.usedBounds(valuesOnly === true) ?? { firstRow: 1, firstCol: 1, lastRow: 1, lastCol: 1 };
+      return { sheet, areas: [bounds], asked: formatArea(bounds) };
+    }), "getUsedRange", [valuesOnly]);
+  }
+  /** As getUsedRange, but "If the entire worksheet is blank, then this method returns an object with its isNullObject property set to true" (@types/office-js). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRangeProxy {
+    return new FakeRangeProxy(this.context, this.child<FakeWorksheet>((sheet) => {
+      const bounds = sheet.usedBounds(valuesOnly === true);
+      return bounds ? { sheet, areas: [bounds], asked: formatArea(bounds) } : null;
+    }), "getUsedRangeOrNullObject", [valuesOnly]);
   }
   get freezePanes() {
-    const sheet = this.sheet;
+    const freeze = (kind: string, value: string | number) =>
+      this.act(`FreezePanes.${kind}`, [value], () => {
+        const sheet = this.sheetNow();
+        if (sheet) sheet.freeze = { kind, value };
+      });
     return {
-      freezeAt: (range: string) => void (sheet.freeze = { kind: "at", value: range }),
-      freezeRows: (n: number) => void (sheet.freeze = { kind: "rows", value: n }),
-      freezeColumns: (n: number) => void (sheet.freeze = { kind: "columns", value: n }),
+      freezeAt: (range: string) => freeze("at", range),
+      freezeRows: (n: number) => freeze("rows", n),
+      freezeColumns: (n: number) => freeze("columns", n),
     };
   }
-  get tables(): FakeSheetTables {
-    return new FakeSheetTables(this.ctx, this.sheet);
+  get tables(): FakeTableCollection {
+    this.tablesProxy ??= new FakeTableCollection(this.context, this);
+    return this.tablesProxy;
   }
+  /**
+   * Worksheet.onChanged: add() and remove() are queued like any command (the handler is live once a sync has run
+   * them); the handler gets WorksheetChangedEventArgs (address, changeType, source, worksheetId).
+   */
   get onChanged() {
-    const { sheet, ctx } = this;
+    const context = this.context;
     return {
-      add: (handler: () => Promise<unknown>) => {
-        sheet.handlers.push(handler);
+      add: (handler: FakeChangedHandler) => {
+        this.act("OnChanged.add", [], () => this.sheetNow()?.handlers.push(handler));
         return {
-          context: ctx,
-          remove: () => void sheet.handlers.splice(sheet.handlers.indexOf(handler), 1),
+          context,
+          remove: () =>
+            context.enqueue({
+              wire: { ActionType: "RemoveEventHandler", ObjectPathId: this._id },
+              dataBytes: 0,
+              location: "Worksheet.onChanged.remove",
+              run: () => {
+                const handlers = this.sheetNow()?.handlers;
+                const i = handlers?.indexOf(handler) ?? -1;
+                if (handlers && i >= 0) handlers.splice(i, 1);
+              },
+            }),
         };
       },
     };
   }
 }
 
-/** A worksheet's tables: add() (the template), and items with header/body ranges, columns.add and rows.add (appending rows). */
-class FakeSheetTables extends Loadable {
-  constructor(ctx: FakeContext, private readonly sheet: FakeWorksheet) {
-    super(ctx);
-  }
-  add(range: string, hasHeaders: boolean) {
-    const sheet = this.sheet;
-    const table = { name: `Table${sheet.book.tableNames.length + 1}`, range, hasHeaders };
-    sheet.tables.push(table);
-    sheet.book.tableNames.push(table.name);
-    return {
-      set name(value: string) {
-        const i = sheet.book.tableNames.indexOf(table.name);
-        sheet.book.tableNames[i] = value;
-        table.name = value;
-      },
-    };
-  }
-  get items(): FakeTableView[] {
-    this.requireLoaded("tables.items");
-    return this.sheet.tables.map((t) => new FakeTableView(this.ctx, this.sheet, t));
-  }
+/* -- ranges */
+
+interface RangeTarget {
+  readonly sheet: FakeWorksheet;
+  readonly areas: readonly Bounds[];
+  /** The address as asked for (unqualified), e.g. "A:A" or "G2:G9,K2"; column widths and format addresses keep it. */
+  readonly asked: string;
 }
 
-/** One table: its range grows as Office.js grows it (a column at the right, rows at the bottom). */
-class FakeTableView {
-  constructor(private readonly ctx: FakeContext, private readonly sheet: FakeWorksheet, private readonly table: { name: string; range: string }) {}
-  get name(): string {
-    return this.table.name;
-  }
-  private bounds(): RangeBounds {
-    const b = parseRangeBounds(this.table.range);
-    if (!b) throw officeError("InvalidArgument", `fake Excel: table range ${this.table.range}`);
-    return b;
-  }
-  getHeaderRowRange(): FakeRange {
-    const b = this.bounds();
-    return new FakeRange(this.ctx, this.sheet, formatRange({ ...b, lastRow: b.firstRow }));
-  }
-  getDataBodyRange(): FakeRange {
-    const b = this.bounds();
-    return new FakeRange(this.ctx, this.sheet, formatRange({ ...b, firstRow: Math.min(b.firstRow + 1, b.lastRow) }));
-  }
-  get columns() {
-    return {
-      add: (_index?: number, _values?: unknown, name?: string) => {
-        const b = this.bounds();
-        this.sheet.setCell(b.firstRow, b.lastCol + 1, { value: name ?? `Column${b.lastCol - b.firstCol + 2}` });
-        this.table.range = formatRange({ ...b, lastCol: b.lastCol + 1 });
-        this.ctx.record(`addColumn:${name ?? ""}`);
-      },
-    };
-  }
-  get rows() {
-    return {
-      add: (_index: number | undefined, values: readonly (readonly (Scalar | null)[])[]) => {
-        const b = this.bounds();
-        const width = b.lastCol - b.firstCol + 1;
-        if (values.some((r) => r.length !== width)) throw officeError("InvalidArgument", `fake Excel: rows for a ${width}-column table given other widths`);
-        this.ctx.pendingBytes += JSON.stringify(values).length;
-        values.forEach((r, i) => r.forEach((value, j) => this.sheet.setCell(b.lastRow + 1 + i, b.firstCol + j, { value: value === "" ? null : value })));
-        this.table.range = formatRange({ ...b, lastRow: b.lastRow + values.length });
-        this.ctx.record(`addRows:${values.length}`);
-      },
-    };
-  }
+function rangeOn(sheet: FakeWorksheet, address: string, asked: string, multiple = false): RangeTarget {
+  const parsed = parseAddress(address);
+  if (!parsed || (!multiple && parsed.areas.length !== 1)) throw officeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (fake Excel: cannot address ${address})`, "Worksheet.getRange");
+  if (parsed.sheet !== null && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw officeError("InvalidArgument", `fake Excel: ${address} is not on ${sheet.name}`, "Worksheet.getRange");
+  return { sheet, areas: parsed.areas, asked: asked.replace(/^.*!/, "") };
 }
 
-/** Excel's text number format: what is typed into such a cell stays text. */
-export const TEXT_FORMAT = "@";
+/** "A range is limited to 5,000,000 cells for read operations" (resource limits); the code is from the error table. */
+const MAX_READ_CELLS = 5_000_000;
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/**
- * What Excel makes of a string written to Range.values into a cell not formatted as text: the same as typing it.
- * Sources: the Range.values reference, "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="),
- * Excel interprets this value as a formula", and ISO dates (YYYY-MM-DD) "are stored as dates" (@types/office-js,
- * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-values-member); OfficeDev/office-js#229,
- * where writing '2018-12-31' to a General cell gives a date serial and the number format m/d/yyyy; and
- * OfficeDev/office-js#1559, cited for the same conversion when this was modelled (not re-read here). Modelled: a leading "'" is Excel's text prefix, kept out of the value
- * (OfficeDev/office-js#6687: the quote is not part of the cell's content); "=", "+" or "-" not followed by a number
- * makes a formula; plain numbers such as 1E5 or -0.5 become numbers; TRUE/FALSE in any case become booleans;
- * YYYY-MM-DD becomes a date serial. Not modelled: thousands separators, percentages, currencies, fractions, locale
- * dates and times, and typed input through table.rows.add. Whether Excel keeps a leading "'" in a cell formatted
- * as text is not documented; the fake keeps it (text cells take the string as it is).
- */
-export function typedInput(text: string): Partial<FakeCell> {
-  if (text === "") return { value: null };
-  if (text.startsWith("'")) return { value: text.slice(1) === "" ? null : text.slice(1) };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim())) return { value: Number(text.trim()) };
-  if (/^(true|false)$/i.test(text.trim())) return { value: text.trim().toLowerCase() === "true" };
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (iso) {
-    const ms = Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
-    const date = new Date(ms);
-    if (date.getUTCMonth() === Number(iso[2]) - 1 && date.getUTCDate() === Number(iso[3])) return { value: (ms - EXCEL_EPOCH_MS) / 86_400_000, numberFormat: "m/d/yyyy" };
-  }
-  if (/^[=+-]/.test(text)) return { value: null, formula: text };
-  return { value: text };
+function onlyArea(target: RangeTarget): Bounds {
+  const area = target.areas[0];
+  if (!area || target.areas.length !== 1) throw officeError("InvalidArgument", `fake Excel: ${target.asked} is several ranges`);
+  return area;
 }
 
-export class FakeRange extends Loadable {
-  /** Whether a load asked for per-cell data (what makes a response big). */
-  loadsCells = false;
-  override load(properties?: unknown): this {
-    const names = Array.isArray(properties) ? properties.map(String) : String(properties ?? "").split(",");
-    this.loadsCells ||= names.some((n) => ["values", "valueTypes", "numberFormat", "text", "formulas"].includes(n.trim()));
-    return super.load(properties);
+function grid<T>(target: RangeTarget, read: (cell: FakeCell | undefined) => T): T[][] {
+  const b = onlyArea(target);
+  const rows: T[][] = [];
+  for (let r = b.firstRow; r <= b.lastRow; r++) {
+    const row: T[] = [];
+    for (let c = b.firstCol; c <= b.lastCol; c++) row.push(read(target.sheet.cell(r, c)));
+    rows.push(row);
   }
-  constructor(ctx: FakeContext, readonly sheet: FakeWorksheet, readonly address: string) {
-    super(ctx);
+  return rows;
+}
+
+const valueOf = (cell: FakeCell | undefined): unknown => cell?.error ?? cell?.value ?? "";
+const valueTypeOf = (cell: FakeCell | undefined): string => {
+  if (cell?.error !== undefined) return "Error";
+  const v = cell?.value ?? null;
+  if (v === null) return "Empty";
+  if (typeof v === "number") return "Double";
+  return typeof v === "boolean" ? "Boolean" : "String";
+};
+
+const CELL_PROPERTIES = ["values", "valueTypes", "numberFormat", "formulas", "text"];
+
+class FakeRangeProxy extends FakeProxy {
+  protected readonly entity = "Range";
+  private cfs: FakeConditionalFormatCollection | null = null;
+  /** The address the range was asked for by ("" when it came from elsewhere). */
+  askedAddress = "";
+
+  private rangeNow(): RangeTarget | null {
+    return this.live<RangeTarget>();
   }
-  private bounds(): RangeBounds {
-    const b = parseRangeBounds(this.address);
-    if (!b) throw officeError("InvalidArgument", `fake Excel cannot address ${this.address}`);
-    return b;
-  }
-  cellCount(): number {
-    const b = this.bounds();
-    return (b.lastRow - b.firstRow + 1) * (b.lastCol - b.firstCol + 1);
-  }
-  private grid<T>(read: (cell: FakeCell | undefined) => T): T[][] {
-    const b = this.bounds();
-    const rows: T[][] = [];
-    for (let r = b.firstRow; r <= b.lastRow; r++) {
-      const row: T[] = [];
-      for (let c = b.firstCol; c <= b.lastCol; c++) row.push(read(this.sheet.cell(r, c)));
-      rows.push(row);
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    const t = target as RangeTarget;
+    const values: Record<string, unknown> = {};
+    const qualified = t.areas.map((a) => `${quoteName(t.sheet.name)}!${formatArea(a)}`).join(",");
+    if (wants(list, "address")) values.address = qualified;
+    const b = t.areas[0];
+    if (b && wants(list, "rowCount")) values.rowCount = b.lastRow - b.firstRow + 1;
+    if (b && wants(list, "columnCount")) values.columnCount = b.lastCol - b.firstCol + 1;
+    const cellProps = CELL_PROPERTIES.filter((p) => wants(list, p) && p !== "text");
+    let cells = 0;
+    if (cellProps.length > 0) {
+      const area = onlyArea(t);
+      cells = cellCount(area);
+      if (cells > MAX_READ_CELLS) throw officeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.");
+      if (wants(list, "values")) values.values = grid(t, valueOf);
+      if (wants(list, "valueTypes")) values.valueTypes = grid(t, valueTypeOf);
+      if (wants(list, "numberFormat")) values.numberFormat = grid(t, (c) => c?.numberFormat ?? "General");
+      if (wants(list, "formulas")) values.formulas = grid(t, (c) => c?.formula ?? c?.error ?? c?.value ?? "");
     }
-    return rows;
+    return { values, cells };
   }
-  private write(data: readonly (readonly unknown[])[], patch: (value: unknown, row: number, col: number) => Partial<FakeCell>): void {
-    this.ctx.pendingBytes += JSON.stringify(data).length;
-    const b = this.bounds();
-    const height = b.lastRow - b.firstRow + 1;
-    const width = b.lastCol - b.firstCol + 1;
-    if (data.length !== height || data.some((r) => r.length !== width)) {
-      throw officeError("InvalidArgument", `fake Excel: ${height}x${width} range ${this.address} given other dimensions`);
-    }
-    data.forEach((r, i) => r.forEach((v, j) => this.sheet.setCell(b.firstRow + i, b.firstCol + j, patch(v, i, j))));
+  get address(): string {
+    return this.loadedValue("address") as string;
+  }
+  get rowCount(): number {
+    return this.loadedValue("rowCount") as number;
+  }
+  get columnCount(): number {
+    return this.loadedValue("columnCount") as number;
   }
   get values(): unknown[][] {
-    this.requireLoaded("range.values");
-    return this.grid((cell) => (cell?.error ?? cell?.value ?? ""));
-  }
-  set values(data: unknown[][]) {
-    const b = this.bounds();
-    this.write(data, (v, row, col) => {
-      // Strings are typed input unless the cell is formatted as text (see typedInput); numbers and booleans are stored as they are.
-      if (typeof v !== "string") return { value: v as Scalar, formula: undefined, error: undefined };
-      const cell = this.sheet.cell(b.firstRow + row, b.firstCol + col);
-      if (cell?.numberFormat === TEXT_FORMAT) return { value: v === "" ? null : v, formula: undefined, error: undefined };
-      return { formula: undefined, error: undefined, ...typedInput(v) };
-    });
-  }
-  set formulas(data: unknown[][]) {
-    this.write(data, (v) => ({ formula: String(v), value: null }));
-  }
-  get numberFormat(): unknown[][] {
-    this.requireLoaded("range.numberFormat");
-    return this.grid((cell) => cell?.numberFormat ?? "General");
-  }
-  set numberFormat(data: unknown[][]) {
-    this.write(data, (v) => ({ numberFormat: String(v) }));
+    return this.loadedValue("values") as unknown[][];
   }
   get valueTypes(): string[][] {
-    this.requireLoaded("range.valueTypes");
-    return this.grid((cell) => {
-      if (cell?.error !== undefined) return "Error";
-      const v = cell?.value ?? null;
-      if (v === null) return "Empty";
-      if (typeof v === "number") return "Double";
-      return typeof v === "boolean" ? "Boolean" : "String";
-    });
+    return this.loadedValue("valueTypes") as string[][];
+  }
+  get numberFormat(): unknown[][] {
+    return this.loadedValue("numberFormat") as unknown[][];
+  }
+  get formulas(): unknown[][] {
+    return this.loadedValue("formulas") as unknown[][];
+  }
+  /**
+   * Range.values: strings are typed input (typedInput) unless the cell is formatted as text; numbers and booleans go
+   * in as they are; null leaves a cell unchanged and "" clears it ("null input in 2-D Array" / "Blank input for a
+   * property": https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values). An array of
+   * another shape fails the sync with InvalidArgument. A single value fills every cell.
+   */
+  set values(data: unknown) {
+    this.write("Values", data, "values");
+  }
+  set formulas(data: unknown) {
+    this.write("Formulas", data, "formulas");
+  }
+  /** Range.numberFormat: null leaves a cell's format, "" resets it to General (same page). */
+  set numberFormat(data: unknown) {
+    this.write("NumberFormat", data, "numberFormat");
+  }
+  private write(name: string, data: unknown, kind: "values" | "formulas" | "numberFormat"): void {
+    this.setProperty(name, data, () => {
+      const t = this.rangeNow();
+      if (!t) return;
+      const b = onlyArea(t);
+      const height = b.lastRow - b.firstRow + 1;
+      const width = b.lastCol - b.firstCol + 1;
+      const at = (i: number, j: number): unknown => (Array.isArray(data) ? (data[i] as unknown[])[j] : data);
+      if (Array.isArray(data) && (data.length !== height || data.some((r) => !Array.isArray(r) || r.length !== width))) {
+        throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (fake Excel: ${height}x${width} range ${t.asked})`);
+      }
+      for (let i = 0; i < height; i++) {
+        for (let j = 0; j < width; j++) {
+          const v = at(i, j);
+          const row = b.firstRow + i;
+          const col = b.firstCol + j;
+          if (kind === "numberFormat") {
+            if (v === null || v === undefined) continue;
+            const previous = t.sheet.cell(row, col) ?? { value: null };
+            const { numberFormat: _old, ...rest } = previous;
+            t.sheet.putCell(row, col, v === "" || v === "General" ? rest : { ...rest, numberFormat: String(v) });
+          } else writeCell(t.sheet, row, col, v);
+        }
+      }
+      if (kind !== "numberFormat") this.context.changed(t.sheet, formatArea(b));
+    }, utf8Bytes(JSON.stringify(data) ?? ""));
   }
   get format() {
-    const { sheet, address } = this;
-    const eachCell = (patch: Partial<FakeCell>) => {
-      const b = this.bounds();
-      for (let r = b.firstRow; r <= b.lastRow; r++) for (let c = b.firstCol; c <= b.lastCol; c++) sheet.setCell(r, c, patch);
+    const set = (name: string, value: unknown, apply: (t: RangeTarget) => void) =>
+      this.setProperty(`Format.${name}`, value, () => {
+        const t = this.rangeNow();
+        if (t) apply(t);
+      });
+    const eachCell = (t: RangeTarget, patch: Partial<FakeCell>) => {
+      for (const b of t.areas) for (let r = b.firstRow; r <= b.lastRow; r++) for (let c = b.firstCol; c <= b.lastCol; c++) t.sheet.setCell(r, c, patch);
     };
-    const record = (what: string) => this.ctx.record(what);
     return {
       font: {
         set bold(value: boolean) {
-          eachCell({ bold: value });
+          set("Font.Bold", value, (t) => eachCell(t, { bold: value }));
         },
       },
       set wrapText(value: boolean) {
-        eachCell({ wrap: value });
+        set("WrapText", value, (t) => eachCell(t, { wrap: value }));
       },
       set columnWidth(points: number) {
-        sheet.columnWidths.set(address, points);
+        set("ColumnWidth", points, (t) => void t.sheet.columnWidths.set(t.asked, points));
       },
-      autofitColumns: () => record(`autofit:${address}`),
+      autofitColumns: () =>
+        this.act("Format.AutofitColumns", [], () => {
+          const t = this.rangeNow();
+          if (t) this.context.record(`autofit:${t.asked}`);
+        }),
     };
   }
   get dataValidation() {
-    const validation: FakeValidation = { range: this.address, rule: null };
-    this.sheet.validations.push(validation);
+    let record: FakeValidation | null = null;
+    const set = (name: string, value: unknown, apply: (v: FakeValidation) => void) =>
+      this.setProperty(`DataValidation.${name}`, value, () => {
+        const t = this.rangeNow();
+        if (!t) return;
+        if (!record) {
+          record = { range: t.asked, rule: null };
+          t.sheet.validations.push(record);
+        }
+        apply(record);
+      });
     return {
       set rule(rule: unknown) {
-        validation.rule = rule;
+        set("Rule", rule, (v) => (v.rule = rule));
       },
       set prompt(prompt: { message: string }) {
-        validation.prompt = prompt;
+        set("Prompt", prompt, (v) => (v.prompt = prompt));
       },
     };
   }
-  get conditionalFormats(): FakeConditionalFormats {
-    return new FakeConditionalFormats(this.ctx, this.sheet, this.address);
+  get conditionalFormats(): FakeConditionalFormatCollection {
+    this.cfs ??= new FakeConditionalFormatCollection(this.context, this);
+    return this.cfs;
   }
   select(): void {
-    this.sheet.selected = this.address;
+    this.act("Select", [], () => {
+      const t = this.rangeNow();
+      if (t) t.sheet.selected = t.asked;
+    });
   }
-  /** Excel.ClearApplyTo: "All" (default), "Contents" (values and formulas), "Formats"; only this range's cells. */
-  clear(what = "All"): void {
-    const b = this.bounds();
-    for (const [key, cell] of [...this.sheet.cells]) {
-      const [row = 0, col = 0] = key.split(",").map(Number);
-      if (row < b.firstRow || row > b.lastRow || col < b.firstCol || col > b.lastCol) continue;
-      if (what === "Contents") this.sheet.cells.set(key, { ...cell, value: null, formula: undefined, error: undefined });
-      else if (what === "Formats") this.sheet.cells.set(key, { value: cell.value, formula: cell.formula, error: cell.error });
-      else this.sheet.cells.delete(key);
-    }
+  /**
+   * Range.clear(applyTo): Excel.ClearApplyTo "All" (default: "Clears everything in the range"), "Formats" ("Clears all
+   * formatting for the range, leaving values intact"), "Contents" ("Clears the contents of the range, leaving
+   * formatting intact"), "Hyperlinks" (nothing the fake holds), "RemoveHyperlinks" (formatting), "ResetContents"
+   * (contents) (@types/office-js). Only this range's cells; conditional formats and data validation stay (not modelled).
+   */
+  clear(applyTo = "All"): void {
+    this.act("Clear", [applyTo], () => {
+      const t = this.rangeNow();
+      if (!t) return;
+      const contents = applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents";
+      const formats = applyTo === "All" || applyTo === "Formats" || applyTo === "RemoveHyperlinks";
+      if (!contents && !formats && applyTo !== "Hyperlinks") throw officeError("InvalidArgument", `fake Excel: clear(${applyTo})`);
+      for (const b of t.areas) {
+        for (const [key, cell] of [...t.sheet.cells]) {
+          const [row = 0, col = 0] = key.split(",").map(Number);
+          if (row < b.firstRow || row > b.lastRow || col < b.firstCol || col > b.lastCol) continue;
+          const next: FakeCell = { ...cell };
+          if (contents) {
+            next.value = null;
+            delete next.formula;
+            delete next.error;
+            delete next.quotePrefix;
+          }
+          if (formats) {
+            delete next.numberFormat;
+            delete next.bold;
+            delete next.wrap;
+          }
+          t.sheet.putCell(row, col, next);
+        }
+        if (contents) this.context.changed(t.sheet, formatArea(b));
+      }
+    });
   }
 }
 
-class FakeConditionalFormats extends Loadable {
-  constructor(ctx: FakeContext, private readonly sheet: FakeWorksheet, private readonly address: string) {
-    super(ctx);
+/* -- conditional formats */
+
+class FakeConditionalFormatCollection extends FakeProxy {
+  protected readonly entity = "ConditionalFormatCollection";
+  constructor(context: FakeContext, private readonly range: FakeRangeProxy) {
+    super(context, () => range.target(), "conditionalFormats");
   }
-  get items() {
-    this.requireLoaded("conditionalFormats.items");
-    const { ctx, sheet } = this;
-    return sheet.conditionalFormats.map((cf) => {
-      const rule = new FakeRule(ctx, cf);
-      return {
-        type: cf.type,
-        get custom() {
-          if (cf.type !== "Custom") throw officeError("InvalidOperation", "not a custom format");
-          return { rule };
-        },
-        delete: () => {
-          sheet.conditionalFormats = sheet.conditionalFormats.filter((other) => other !== cf);
-          ctx.record(`deleteFormat:${cf.id}`);
-        },
-      };
+  get items(): FakeConditionalFormatProxy[] {
+    return this.loadedValue("items") as FakeConditionalFormatProxy[];
+  }
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    const t = target as RangeTarget;
+    const inRange = (cf: FakeConditionalFormat): boolean => {
+      const parsed = parseAddress(cf.appliesTo);
+      return parsed !== null && parsed.areas.some((a) => t.areas.some((b) => intersects(a, b)));
+    };
+    const props = list === "all" ? "all" : list.map((p) => p.replace(/^items\/?/, ""));
+    const items = t.sheet.conditionalFormats.filter(inRange).map((cf) => {
+      const view = new FakeConditionalFormatProxy(this.context, t.sheet, cf);
+      if (wants(props, "type")) view.receive({ type: cf.type });
+      return view;
     });
+    return { values: { items }, cells: 0 };
   }
   add(type: string) {
-    this.ctx.pendingBytes += this.address.length;
-    const cf = this.sheet.addConditionalFormat(type, this.address);
+    let cf: FakeConditionalFormat | null = null;
+    const range = this.range;
+    // The address travels with the add (counted as this command's cell data, as before).
+    this.act("Add", [type], () => {
+      const t = range.target() as RangeTarget | null;
+      if (!t) return;
+      cf = t.sheet.addConditionalFormat(type, t.asked);
+    }, utf8Bytes(range.askedAddress));
+    const set = (name: string, value: unknown, apply: (c: FakeConditionalFormat) => void) =>
+      this.setProperty(name, value, () => {
+        if (cf) apply(cf);
+      });
     return {
       custom: {
         rule: {
           set formula(value: string) {
-            cf.formula = value;
+            set("Custom.Rule.Formula", value, (c) => (c.formula = value));
           },
         },
         format: {
           fill: {
             set color(value: string) {
-              cf.fill = value;
+              set("Custom.Format.Fill.Color", value, (c) => (c.fill = value));
             },
           },
         },
@@ -648,15 +1518,343 @@ class FakeConditionalFormats extends Loadable {
   }
 }
 
-class FakeRule extends Loadable {
-  constructor(ctx: FakeContext, private readonly cf: FakeConditionalFormat) {
-    super(ctx);
+class FakeConditionalFormatProxy extends FakeProxy {
+  protected readonly entity = "ConditionalFormat";
+  constructor(context: FakeContext, private readonly sheet: FakeWorksheet, private readonly cf: FakeConditionalFormat) {
+    super(context, () => cf, "item", [], { target: cf });
   }
-  get formula(): string {
-    this.requireLoaded("rule.formula");
-    return this.cf.formula;
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    const cf = target as FakeConditionalFormat;
+    return { values: wants(list, "type") ? { type: cf.type } : {}, cells: 0 };
+  }
+  get type(): string {
+    return this.loadedValue("type") as string;
+  }
+  /** ConditionalFormat.custom: a proxy; using it on a format of another type fails the sync (InvalidOperation, the fake's choice). */
+  get custom() {
+    const cf = this.cf;
+    const rule = new FakeConditionalFormatRule(this.context, () => {
+      if (cf.type !== "Custom") throw officeError("InvalidOperation", "fake Excel: not a custom conditional format");
+      return cf;
+    });
+    return { rule };
+  }
+  delete(): void {
+    this.act("Delete", [], () => {
+      this.sheet.conditionalFormats = this.sheet.conditionalFormats.filter((other) => other !== this.cf);
+      this.context.record(`deleteFormat:${this.cf.id}`);
+    });
   }
 }
+
+class FakeConditionalFormatRule extends FakeProxy {
+  protected readonly entity = "ConditionalFormatRule";
+  constructor(context: FakeContext, resolve: Resolver) {
+    super(context, resolve, "custom.rule");
+  }
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    return { values: wants(list, "formula") ? { formula: (target as FakeConditionalFormat).formula } : {}, cells: 0 };
+  }
+  get formula(): string {
+    return this.loadedValue("formula") as string;
+  }
+}
+
+/* -- tables */
+
+class FakeTableCollection extends FakeProxy {
+  protected readonly entity = "TableCollection";
+  /** sheet null: the workbook's tables (workbook.tables); otherwise the sheet's. */
+  constructor(context: FakeContext, private readonly sheet: FakeWorksheetProxy | null) {
+    super(context, sheet ? () => sheet.target() : () => context.book, "tables", [], sheet ? undefined : { target: context.book });
+  }
+  private tablesNow(): { sheet: FakeWorksheet; table: FakeTable }[] | null {
+    const t = this.target();
+    if (t === null) return null;
+    if (t instanceof FakeWorksheet) return t.tables.map((table) => ({ sheet: t, table }));
+    // Workbook-wide: every sheet's tables (capture adds the names a test put in tableNames alone).
+    const book = t as FakeWorkbook;
+    return book.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+  get items(): FakeTableProxy[] {
+    return this.loadedValue("items") as FakeTableProxy[];
+  }
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    const props = list === "all" ? "all" : list.map((p) => p.replace(/^items\/?/, ""));
+    const found = this.tablesNow() ?? [];
+    const items = found.map(({ sheet, table }) => {
+      const view = new FakeTableProxy(this.context, () => ({ sheet, table }), "item", [], { target: { sheet, table } });
+      if (wants(props, "name")) view.receive({ name: table.name });
+      return view;
+    });
+    if (!(target instanceof FakeWorksheet)) {
+      // Names in book.tableNames with no table record stand for tables a test did not lay out.
+      const known = new Set(found.map(({ table }) => table.name));
+      for (const name of (target as FakeWorkbook).tableNames.filter((n) => !known.has(n))) {
+        const view = new FakeTableProxy(this.context, () => null, "item", [], { target: null });
+        view.receive({ name });
+        items.push(view);
+      }
+    }
+    return { values: { items }, cells: 0 };
+  }
+  getItem(name: string): FakeTableProxy {
+    return new FakeTableProxy(this.context, () => {
+      const found = (this.tablesNow() ?? []).find(({ table }) => table.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw officeError("ItemNotFound", `fake Excel: no table ${name}`);
+      return found;
+    }, "getItem", [name]);
+  }
+  getItemOrNullObject(name: string): FakeTableProxy {
+    return new FakeTableProxy(this.context, () => (this.tablesNow() ?? []).find(({ table }) => table.name.toLowerCase() === name.toLowerCase()) ?? null, "getItemOrNullObject", [name]);
+  }
+  /**
+   * Adds a table over the range. Its default name is "Table1", "Table2", ... (the first free). A table "can't overlap
+   * with another table" (MergedRangeConflict, the Excel error code table).
+   */
+  add(address: string, hasHeaders: boolean): FakeTableProxy {
+    return new FakeTableProxy(this.context, () => {
+      const book = this.context.book;
+      const parsed = parseAddress(address);
+      const sheetTarget = this.sheet ? (this.sheet.target() as FakeWorksheet | null) : parsed?.sheet ? book.findSheet(parsed.sheet) ?? null : book.activeSheet;
+      if (!sheetTarget) throw officeError("ItemNotFound", `fake Excel: no sheet for the table at ${address}`);
+      if (!parsed || parsed.areas.length !== 1) throw officeError("InvalidArgument", `fake Excel: table range ${address}`);
+      const area = parsed.areas[0] as Bounds;
+      for (const other of sheetTarget.tables) {
+        const b = parseArea(other.range);
+        if (b && intersects(b, area)) throw officeError("MergedRangeConflict", "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.");
+      }
+      const table: FakeTable = { name: book.defaultTableName(), range: formatArea(area), hasHeaders };
+      sheetTarget.tables.push(table);
+      book.tableNames.push(table.name);
+      return { sheet: sheetTarget, table };
+    }, "add", [address, hasHeaders]);
+  }
+}
+
+/** OperationCellsExceedLimit: "(number of table rows) x (16383 - (number of table columns))" cells over 33,554,000 on the web. */
+const MAX_OPERATION_CELLS = 33_554_000;
+
+class FakeTableProxy extends FakeProxy {
+  protected readonly entity = "Table";
+
+  private tableNow(): { sheet: FakeWorksheet; table: FakeTable } | null {
+    return this.live<{ sheet: FakeWorksheet; table: FakeTable }>();
+  }
+  private static bounds(table: FakeTable): Bounds {
+    const b = parseArea(table.range);
+    if (!b) throw officeError("InvalidArgument", `fake Excel: table range ${table.range}`);
+    return b;
+  }
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    return { values: wants(list, "name") ? { name: (target as { table: FakeTable }).table.name } : {}, cells: 0 };
+  }
+  get name(): string {
+    return this.loadedValue("name") as string;
+  }
+  /**
+   * Table.name: the name rules and workbook-wide uniqueness across tables and defined names (FakeWorkbook.nameProblem;
+   * "Table names must be unique across the entire workbook, not just the worksheet": the Excel tutorial).
+   */
+  set name(value: string) {
+    this.setProperty("Name", value, () => {
+      const t = this.tableNow();
+      if (!t) return;
+      const book = this.context.book;
+      const problem = book.nameProblem(value, t.table.name);
+      if (problem) throw problem;
+      const i = book.tableNames.indexOf(t.table.name);
+      if (i >= 0) book.tableNames[i] = value;
+      else book.tableNames.push(value);
+      t.table.name = value;
+    });
+  }
+  private rangeChild(pick: (b: Bounds) => Bounds, name: string): FakeRangeProxy {
+    return new FakeRangeProxy(this.context, this.child<{ sheet: FakeWorksheet; table: FakeTable }>(({ sheet, table }) => {
+      const area = pick(FakeTableProxy.bounds(table));
+      return { sheet, areas: [area], asked: formatArea(area) };
+    }), name);
+  }
+  getRange(): FakeRangeProxy {
+    return this.rangeChild((b) => b, "getRange");
+  }
+  getHeaderRowRange(): FakeRangeProxy {
+    return this.rangeChild((b) => ({ ...b, lastRow: b.firstRow }), "getHeaderRowRange");
+  }
+  getDataBodyRange(): FakeRangeProxy {
+    return this.rangeChild((b) => ({ ...b, firstRow: Math.min(b.firstRow + 1, b.lastRow) }), "getDataBodyRange");
+  }
+  /**
+   * TableColumnCollection.add(index, values, name): "If null or -1, the addition happens at the end. Columns with a
+   * higher index will be shifted to the side" (@types/office-js): the column is inserted, so the cells at and right of
+   * it in the table's rows move one column right (nothing is overwritten); values, when given, fill the new column
+   * (header first) as typed input; the header is `name`, or "Column<n>". On the web, an add that would shift more than
+   * 33,554,000 cells fails with OperationCellsExceedLimit, counted as the error table's note says: "(number of table
+   * rows) x (16383 - (number of table columns))" (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling).
+   */
+  get columns() {
+    return {
+      add: (index?: number | null, values?: unknown, name?: string) => {
+        this.act("Columns.Add", [index, values, name], () => {
+          const t = this.tableNow();
+          if (!t) return;
+          const { sheet, table } = t;
+          const b = FakeTableProxy.bounds(table);
+          const width = b.lastCol - b.firstCol + 1;
+          const height = b.lastRow - b.firstRow + 1;
+          if (this.context.book.platform === "web" && height * (MAX_COLS - 1 - width) > MAX_OPERATION_CELLS) {
+            throw officeError("OperationCellsExceedLimit", "The attempted operation affects more than the limit of 33554000 cells.");
+          }
+          const at = index === undefined || index === null || index === -1 ? width : index;
+          if (at < 0 || at > width) throw officeError("InvalidArgument", `fake Excel: column index ${at} in a ${width}-column table`);
+          const col = b.firstCol + at;
+          if (b.lastCol + 1 > MAX_COLS) throw officeError("InsertDeleteConflict", "fake Excel: no column left");
+          const moving = [...sheet.cells.keys()]
+            .map((key) => key.split(",").map(Number) as [number, number])
+            .filter(([row, c]) => row >= b.firstRow && row <= b.lastRow && c >= col)
+            .sort((x, y) => y[1] - x[1]);
+          for (const [row, c] of moving) {
+            sheet.putCell(row, c + 1, sheet.cell(row, c));
+            sheet.putCell(row, c, undefined);
+          }
+          const column = Array.isArray(values) ? (values as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[])[0] : r)) : null;
+          if (column && column.length !== height) throw officeError("InvalidArgument", `fake Excel: ${column.length} values for a ${height}-row table column`);
+          column?.forEach((v, i) => writeCell(sheet, b.firstRow + i, col, v));
+          let header = name ?? (column ? String(column[0] ?? "") : "");
+          if (header === "") {
+            const taken = new Set<string>();
+            for (let c = b.firstCol; c <= b.lastCol + 1; c++) if (c !== col) taken.add(String(sheet.cell(b.firstRow, c)?.value ?? "").toLowerCase());
+            let n = width + 1;
+            while (taken.has(`column${n}`)) n++;
+            header = `Column${n}`;
+          }
+          if (table.hasHeaders) sheet.setCell(b.firstRow, col, { value: header });
+          table.range = formatArea({ ...b, lastCol: b.lastCol + 1 });
+          this.context.record(`addColumn:${name ?? ""}`);
+          this.context.changed(sheet, formatArea({ ...b, firstCol: col, lastCol: col }));
+        }, utf8Bytes(JSON.stringify(values ?? null)));
+      },
+    };
+  }
+  /**
+   * TableRowCollection.add(index, values): "If null or -1, the addition happens at the end" (@types/office-js); the
+   * values are typed input as Range.values (the Excel tutorial relies on "142.33" becoming a number). Rows added at
+   * the end go below the table's last row, over what is there (whether Excel shifts cells below the table down is not
+   * documented; alwaysInsert is not modelled); rows added at an index push the table's rows at and below it down.
+   */
+  get rows() {
+    return {
+      add: (index: number | null | undefined, values: readonly (readonly unknown[])[]) => {
+        this.act("Rows.Add", [index, values], () => {
+          const t = this.tableNow();
+          if (!t) return;
+          const { sheet, table } = t;
+          const b = FakeTableProxy.bounds(table);
+          const width = b.lastCol - b.firstCol + 1;
+          if (!Array.isArray(values) || values.some((r) => !Array.isArray(r) || r.length !== width)) {
+            throw officeError("InvalidArgument", `fake Excel: rows for a ${width}-column table given other widths`);
+          }
+          const bodyRows = b.lastRow - b.firstRow;
+          const at = index === undefined || index === null || index === -1 ? bodyRows : index;
+          if (at < 0 || at > bodyRows) throw officeError("InvalidArgument", `fake Excel: row index ${at}`);
+          const first = b.firstRow + 1 + at;
+          if (at < bodyRows) {
+            for (let r = b.lastRow; r >= first; r--) {
+              for (let c = b.firstCol; c <= b.lastCol; c++) {
+                sheet.putCell(r + values.length, c, sheet.cell(r, c));
+                sheet.putCell(r, c, undefined);
+              }
+            }
+          }
+          values.forEach((r: readonly unknown[], i: number) => r.forEach((v: unknown, j: number) => writeCell(sheet, first + i, b.firstCol + j, v === null ? "" : v)));
+          table.range = formatArea({ ...b, lastRow: b.lastRow + values.length });
+          this.context.record(`addRows:${values.length}`);
+          this.context.changed(sheet, formatArea({ firstRow: first, lastRow: first + values.length - 1, firstCol: b.firstCol, lastCol: b.lastCol }));
+        }, utf8Bytes(JSON.stringify(values)));
+      },
+    };
+  }
+  delete(): void {
+    this.act("Delete", [], () => {
+      const t = this.tableNow();
+      if (!t) return;
+      t.sheet.tables.splice(t.sheet.tables.indexOf(t.table), 1);
+      const book = this.context.book;
+      book.tableNames.splice(book.tableNames.indexOf(t.table.name), 1);
+    });
+  }
+}
+
+/* -- defined names */
+
+class FakeNamedItemCollection extends FakeProxy {
+  protected readonly entity = "NamedItemCollection";
+  constructor(context: FakeContext) {
+    super(context, () => context.book, "names", [], { target: context.book });
+  }
+  get items(): FakeNamedItemProxy[] {
+    return this.loadedValue("items") as FakeNamedItemProxy[];
+  }
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    const props = list === "all" ? "all" : list.map((p) => p.replace(/^items\/?/, ""));
+    const items = (target as FakeWorkbook).names.map((item) => {
+      const view = new FakeNamedItemProxy(this.context, () => item, "item", [], { target: item });
+      view.receive(namedItemValues(item, props));
+      return view;
+    });
+    return { values: { items }, cells: 0 };
+  }
+  /** NamedItemCollection.add(name, reference, comment): the name rules, unique among tables and names (FakeWorkbook.nameProblem). */
+  add(name: string, reference: string, comment?: string): FakeNamedItemProxy {
+    return new FakeNamedItemProxy(this.context, () => {
+      const book = this.context.book;
+      const problem = book.nameProblem(name);
+      if (problem) throw problem;
+      const formula = reference.startsWith("=") ? reference : `=${reference}`;
+      const item: FakeName = comment === undefined ? { name, formula } : { name, formula, comment };
+      book.names.push(item);
+      return item;
+    }, "add", [name, reference, comment]);
+  }
+  getItem(name: string): FakeNamedItemProxy {
+    return new FakeNamedItemProxy(this.context, () => {
+      const found = this.context.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+      if (!found) throw officeError("ItemNotFound", `fake Excel: no name ${name}`);
+      return found;
+    }, "getItem", [name]);
+  }
+  getItemOrNullObject(name: string): FakeNamedItemProxy {
+    return new FakeNamedItemProxy(this.context, () => this.context.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, "getItemOrNullObject", [name]);
+  }
+}
+
+function namedItemValues(item: FakeName, list: readonly string[] | "all"): Record<string, unknown> {
+  const all: Record<string, unknown> = { name: item.name, formula: item.formula, comment: item.comment ?? "", type: "Range", visible: true };
+  return Object.fromEntries(Object.entries(all).filter(([k]) => wants(list, k)));
+}
+
+class FakeNamedItemProxy extends FakeProxy {
+  protected readonly entity = "NamedItem";
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    return { values: namedItemValues(target as FakeName, list), cells: 0 };
+  }
+  get name(): string {
+    return this.loadedValue("name") as string;
+  }
+  get formula(): string {
+    return this.loadedValue("formula") as string;
+  }
+  delete(): void {
+    this.act("Delete", [], () => {
+      const item = this.live<FakeName>();
+      if (!item) return;
+      const names = this.context.book.names;
+      names.splice(names.indexOf(item), 1);
+    });
+  }
+}
+
+/* ------------------------------------------------------------------ document settings and the host */
 
 export class FakeSettings {
   readonly store = new Map<string, unknown>();
@@ -689,6 +1887,17 @@ export interface FakeHost extends OfficeHost {
   lastContext(): FakeContext;
 }
 
+/**
+ * Excel.run's ending: once the batch function's promise resolves, Office.js syncs once more for anything still queued
+ * (ClientRequestContext._runCommon: `ctx.sync(runBodyResult)`); a sync with nothing queued sends no request
+ * (syncPrivate), so the fake runs it, and counts it, only when something is queued. A batch that rejects gets no sync.
+ */
+async function runBatch<T>(context: FakeContext, batch: Batch<T>): Promise<T> {
+  const result = await batch(context as unknown as Excel.RequestContext);
+  if (context.pending) await context.sync();
+  return result;
+}
+
 /** An OfficeHost over a FakeWorkbook that supports ExcelApi up to `maxApi` (default 1.9). */
 export function fakeHost(book = new FakeWorkbook(), maxApi = 1.9): FakeHost {
   const contexts: FakeContext[] = [];
@@ -708,10 +1917,10 @@ export function fakeHost(book = new FakeWorkbook(), maxApi = 1.9): FakeHost {
     run<T>(batch: Batch<T>): Promise<T> {
       const ctx = new FakeContext(book);
       contexts.push(ctx);
-      return batch(ctx as unknown as Excel.RequestContext);
+      return runBatch(ctx, batch);
     },
     runIn<T>(context: OfficeExtension.ClientRequestContext, batch: Batch<T>): Promise<T> {
-      return batch(context as unknown as Excel.RequestContext);
+      return runBatch(context as unknown as FakeContext, batch);
     },
     settings: () => fakeSettings as unknown as Office.Settings,
     isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version) <= maxApi,

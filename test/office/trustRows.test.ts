@@ -45,8 +45,8 @@ describe("OfficeGateway.appendTrustRows", () => {
     expect(sheet.at("A2")?.value).toBe("R01");
     expect(sheet.at("A3")?.value).toBe("R02");
     expect(sheet.at("U2")?.value).toBe("north.xlsx › Trusts › row 2");
-    // Text that Excel would take for a formula keeps its text prefix.
-    expect(sheet.at("U3")?.value).toBe("'=not a formula");
+    // Text that Excel would take for a formula keeps its text prefix (Excel holds the prefix apart from the text).
+    expect(sheet.at("U3")).toMatchObject({ value: "=not a formula", formula: undefined, quotePrefix: true });
     expect(sheet.at("G3")).toMatchObject({ value: serialFromIso("2019-06-01"), numberFormat: "dd/mm/yyyy" });
     // Only date cells get a date format: the money column keeps its own.
     expect(sheet.at("P3")?.numberFormat).toBeUndefined();
