@@ -6,7 +6,13 @@
  * the Office "shared runtime" templates do; the ribbon button only shows the pane. functions.json is generated from the JSDoc tags in src/functions/functions.ts.
  *
  * Production: ADDIN_ORIGIN=https://epr.example.nhs.uk npm run build rewrites
- * https://localhost:3000/ in the copied manifest to that origin.
+ * https://localhost:3000/ in the copied manifest to that origin. A production
+ * build without ADDIN_ORIGIN fails (it would ship a manifest pointing at
+ * localhost); local builds use build:dev, or set the placeholder
+ * ADDIN_ORIGIN=https://localhost:3000 explicitly (as the bench and e2e do).
+ * Trident: src/taskpane/webview-check.js (plain ES5) is copied as is and shows
+ * taskpane.html's message in Internet Explorer's webview, where the bundles
+ * cannot run.
  * Dev server: port 3000, https with the office-addin-dev-certs certificates
  * when they are installed (or can be), plain http otherwise or with HTTP=1.
  */
@@ -71,12 +77,18 @@ const NOT_IN_INITIAL_CHUNKS = [
 
 /**
  * The origin a production manifest points at, from ADDIN_ORIGIN, as a base URL
- * ending in "/"; null (with a warning) when unset, so the build keeps localhost.
+ * ending in "/". Unset or blank is an error: a production build is what gets
+ * deployed, and one that kept https://localhost:3000/ would install an add-in that loads
+ * from each user's own machine. Local builds use development mode, or name the
+ * placeholder origin explicitly.
  */
 function productionBase(value) {
   if (value === undefined || value.trim() === "") {
-    console.warn(`warning: ADDIN_ORIGIN is not set: dist/manifest.xml keeps ${DEV_ORIGIN} (set ADDIN_ORIGIN=https://your.host to deploy)`);
-    return null;
+    throw new Error(
+      `ADDIN_ORIGIN is not set: a production build needs the https origin the add-in is served from, or dist/manifest.xml would point at ${DEV_ORIGIN}. ` +
+        "Run ADDIN_ORIGIN=https://your.host npm run build to deploy; for a local build use npm run build:dev " +
+        "(or set ADDIN_ORIGIN=https://localhost:3000 explicitly).",
+    );
   }
   let url;
   try {
@@ -89,7 +101,7 @@ function productionBase(value) {
   return `${url.origin}${url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`}`;
 }
 
-/** The manifest with every dev URL moved to `base`. */
+/** The manifest with every dev URL moved to `base` (null in development: unchanged). */
 function rewriteManifest(content, base) {
   return base === null ? content : content.toString().split(DEV_ORIGIN).join(base);
 }
@@ -246,6 +258,8 @@ module.exports = async (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
+          // Plain ES5, copied as is (never bundled): it must run in Internet Explorer's webview, where the bundles cannot.
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
           { from: "manifest*.xml", to: "[name][ext]", transform: (content) => rewriteManifest(content, base) },
         ],
       }),

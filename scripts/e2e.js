@@ -102,7 +102,8 @@ async function main() {
       const mode = process.env.E2E_MODE === "development" ? "development" : "production";
       console.log(`e2e: building the add-in (${mode}) into ${dist} ...`);
       const webpackCli = require.resolve("webpack-cli/bin/cli.js");
-      // ADDIN_ORIGIN only changes the copied manifest, which these tests do not use; set, it spares the warning.
+      // A production build needs ADDIN_ORIGIN (webpack.config.js refuses without it); it only changes the copied
+      // manifest, which these tests do not use, so the localhost placeholder is named explicitly.
       const buildEnv = { ...process.env, ADDIN_ORIGIN: process.env.ADDIN_ORIGIN || "https://localhost:3000/" };
       const code = await runNode([webpackCli, "--mode", mode, "--output-path", dist, "--stats", "errors-only"], buildEnv);
       if (code !== 0) {

@@ -9,6 +9,7 @@ import { FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webDarkTheme
 import type { Validator } from "../app/checkReturn";
 import type { WorkbookGateway } from "../app/gateway";
 import type { OpenWorkbookFile } from "../app/mergeSources";
+import type { ExportChannels } from "./exportChannels";
 import { SheetPicker } from "./components/SheetPicker";
 import { ViewErrorBoundary } from "./components/ViewErrorBoundary";
 import { useSheetChoice } from "./hooks/useSheetChoice";
@@ -46,13 +47,15 @@ export interface AppProps {
   readonly openFile: OpenWorkbookFile;
   readonly theme?: PaneTheme;
   readonly initialView?: ViewName;
+  /** What the host can do with an exported file (the entry works it out); left out, downloads work. */
+  readonly exportChannels?: ExportChannels;
 }
 
 function isViewName(value: unknown): value is ViewName {
   return VIEWS.some((v) => v === value);
 }
 
-export function App({ gateway, validate, openFile, theme = "light", initialView = "validate" }: AppProps) {
+export function App({ gateway, validate, openFile, theme = "light", initialView = "validate", exportChannels }: AppProps) {
   const styles = useStyles();
   const [view, setView] = useState<ViewName>(initialView);
   const choice = useSheetChoice(gateway);
@@ -89,7 +92,7 @@ export function App({ gateway, validate, openFile, theme = "light", initialView 
               {view === "columns" ? <ColumnsView gateway={gateway} sheet={sheet} onMappingSaved={validation.invalidate} /> : null}
               {view === "validate" ? <ValidateView gateway={gateway} sheet={sheet} validation={validation} /> : null}
               {view === "scores" ? <ScoresView gateway={gateway} sheet={sheet} validation={validation} /> : null}
-              {view === "export" ? <ExportView sheet={sheet} validation={validation} /> : null}
+              {view === "export" ? <ExportView gateway={gateway} sheet={sheet} validation={validation} channels={exportChannels} /> : null}
               {view === "stamp" ? <StampView gateway={gateway} sheet={sheet} validation={validation} /> : null}
             </Suspense>
           </ViewErrorBoundary>

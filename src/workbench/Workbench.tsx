@@ -7,6 +7,7 @@ import { useEffect, useState, type DragEvent } from "react";
 import { FluentProvider, Spinner, Text, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { openWorkbookBytes } from "../files/openLazily";
 import { App } from "../ui/App";
+import { DOWNLOADS_WORK } from "../ui/exportChannels";
 import { validateOffThread } from "../worker/checkClient";
 import { FailureBar } from "../ui/components/FailureBar";
 import { WorkbenchToolbar } from "./components/Toolbar";
@@ -97,7 +98,7 @@ export function Workbench({ options }: { readonly options: WorkbenchOptions }) {
           </section>
           <div className={styles.pane} data-testid="task-pane">
             {workbook ? (
-              <App key={workbook.generation} gateway={workbook.gateway} validate={validateOffThread} openFile={openWorkbookBytes} theme={options.theme} {...(options.view ? { initialView: options.view } : {})} />
+              <App key={workbook.generation} gateway={workbook.gateway} validate={validateOffThread} openFile={openWorkbookBytes} theme={options.theme} exportChannels={DOWNLOADS_WORK} {...(options.view ? { initialView: options.view } : {})} />
             ) : (
               <Text as="p" block className={styles.placeholder}>The task pane appears here once a workbook is open.</Text>
             )}

@@ -2,8 +2,9 @@ import { paneAdapters } from "./paneAdapters";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/ui/App";
+import type { ExportChannels } from "../../src/ui/exportChannels";
 import { FakeGateway } from "./fakeGateway";
-import { ICS_ROWS, cleanReturn, returnWithIssues } from "./fixtures";
+import { HEADERS, ICS_ROWS, cleanReturn, returnWithIssues, trustRow } from "./fixtures";
 
 /** jsdom has no object URLs: record the blobs handed out instead. */
 const blobs = new Map<string, Blob>();
@@ -40,8 +41,8 @@ async function downloaded(linkName: string): Promise<{ fileName: string | null; 
   return { fileName: link.getAttribute("download"), text, type: blob.type, firstBytes: [...new Uint8Array(bytes).slice(0, 3)] };
 }
 
-function renderExport(gateway: FakeGateway) {
-  return render(<App {...paneAdapters} gateway={gateway} initialView="export" />);
+function renderExport(gateway: FakeGateway, exportChannels?: ExportChannels) {
+  return render(<App {...paneAdapters} gateway={gateway} initialView="export" exportChannels={exportChannels} />);
 }
 
 describe("Export view", () => {
@@ -95,5 +96,129 @@ describe("Export view", () => {
     expect(button).toBeDisabled();
     release();
     await waitFor(() => expect(button).toBeEnabled());
+  });
+});
+
+/** Excel on Mac (src/taskpane/exportChannels.ts): WKWebView ignores `<a download>`; the Clipboard API is worth a try. */
+const MAC: ExportChannels = { download: false, clipboard: true };
+
+describe("Export where downloads do not work (Excel on Mac)", () => {
+  let writeText: jest.Mock<Promise<void>, [string]>;
+
+  beforeEach(() => {
+    writeText = jest.fn((_text: string) => Promise.resolve());
+    Object.defineProperty(window.navigator, "clipboard", { value: { writeText }, configurable: true });
+  });
+
+  afterEach(() => {
+    Reflect.deleteProperty(window.navigator, "clipboard");
+  });
+
+  it("offers the CSV on a sheet instead of download links, and writes the CSV's records there", async () => {
+    const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn());
+    renderExport(gateway, MAC);
+    const write = await screen.findByRole("button", { name: "Write CSV to a sheet" });
+    expect(screen.queryByRole("link", { name: "Download CSV" })).not.toBeInTheDocument();
+    expect(screen.getByText(/does not save files downloaded from an add-in/)).toBeInTheDocument();
+
+    await userEvent.click(write);
+    expect(await screen.findByText(/The CSV is on the sheet "EPR Export" \(4 rows with the headers\)/)).toBeInTheDocument();
+    expect(screen.getByText(/CSV UTF-8 \(Comma delimited\)/)).toBeInTheDocument();
+    expect(gateway.figures).toHaveLength(1);
+    const sheet = gateway.figures[0];
+    expect(sheet?.name).toBe("EPR Export");
+    const rows = sheet?.rows ?? [];
+    expect(rows[0]).toEqual([...HEADERS, "ICS name", "ICB ODS code"]);
+    expect(rows[1]?.slice(0, 7)).toEqual(["RYJ", "Imperial College Healthcare", "Acute", "Live", "Oracle Health", null, "2021-05-01"]);
+    // Every field as the CSV's text (numbers too, so Excel saves them as written), blanks as blank cells, and the
+    // ICS columns on every row.
+    expect(rows[1]?.[HEADERS.indexOf("Beds")]).toBe("1000");
+    expect(rows[1]?.slice(-2)).toEqual(["North West London", "QRV"]);
+    expect((await gateway.listSheets()).map((s) => s.name)).toContain("EPR Export");
+
+    // Cell for cell, the records of the CSV the pane copies (which is the download's text).
+    await userEvent.click(screen.getByRole("button", { name: "Copy CSV" }));
+    const copied = writeText.mock.calls[0]?.[0] ?? "";
+    const records = copied.replace(/^\uFEFF/, "").replace(/\r\n$/, "").split("\r\n").map((line) => line.split(","));
+    expect(rows.map((row) => row.map((value) => (value === null ? "" : String(value))))).toEqual(records);
+  });
+
+  it("keeps the CSV's formula-injection guard on the sheet, and unquotes its quoted fields", async () => {
+    const gateway = new FakeGateway().addSheet("Trusts", [
+      HEADERS,
+      trustRow({ trustCode: "RYJ", trustName: "=HYPERLINK(\"http://example.com\")", trustType: "Acute", eprStatus: "Live", supplier: "Epic", goLiveDate: "2021-05-01", plan: "Keep" }),
+      trustRow({ trustCode: "R1H", trustName: "Barts Health, \"East\"", trustType: "Acute", eprStatus: "Live", supplier: "Epic", goLiveDate: "2021-05-01", plan: "Keep" }),
+    ]);
+    renderExport(gateway, MAC);
+    await screen.findByText(/2 trust rows\./);
+    // Whatever the rules say of such names, the export is what is tested here.
+    const anyway = screen.queryByRole("checkbox", { name: "Export anyway" });
+    if (anyway) await userEvent.click(anyway);
+    await userEvent.click(await screen.findByRole("button", { name: "Write CSV to a sheet" }));
+    await screen.findByText(/The CSV is on the sheet "EPR Export"/);
+    const rows = gateway.figures[0]?.rows ?? [];
+    // As in the CSV file: the text keeps its apostrophe, so saving the sheet as CSV cannot make it a formula.
+    expect(rows[1]?.[1]).toBe("'=HYPERLINK(\"http://example.com\")");
+    expect(rows[2]?.[1]).toBe('Barts Health, "East"');
+  });
+
+  it("copies the CSV and the JSON to the clipboard", async () => {
+    renderExport(new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn()), MAC);
+    await userEvent.click(await screen.findByRole("button", { name: "Copy CSV" }));
+    expect(await screen.findByText(/CSV copied\. Paste it into a text editor and save it as a \.csv file/)).toBeInTheDocument();
+    const csv = writeText.mock.calls[0]?.[0] ?? "";
+    // The download's very text: the byte-order mark (so Excel reads "£" right), the headers, CRLF lines.
+    expect(csv.startsWith("\uFEFFTrust ODS code,Trust name,")).toBe(true);
+    expect(csv).toContain("RYJ,Imperial College Healthcare,Acute,Live,Oracle Health,");
+
+    await userEvent.click(screen.getByRole("button", { name: "Copy JSON" }));
+    const doc = JSON.parse(writeText.mock.calls[1]?.[0] ?? "") as { ics: { icbCode: string }; trusts: unknown[] };
+    expect(doc.ics.icbCode).toBe("QRV");
+    expect(doc.trusts).toHaveLength(3);
+  });
+
+  it("shows the text to copy by hand when the host refuses the clipboard", async () => {
+    writeText.mockRejectedValue(new DOMException("The Clipboard API has been blocked because of a permissions policy", "NotAllowedError"));
+    renderExport(new FakeGateway().addSheet("Trusts", cleanReturn()), MAC);
+    await userEvent.click(await screen.findByRole("button", { name: "Copy CSV" }));
+    const box = await screen.findByRole("textbox", { name: "CSV text" });
+    expect(box).toHaveAttribute("readonly");
+    expect((box as HTMLTextAreaElement).value).toContain("RYJ,Imperial College Healthcare,Acute,Live,Oracle Health,");
+    expect(screen.getByText(/Excel did not let the add-in copy it\. Select it all/)).toBeInTheDocument();
+    expect(screen.queryByText(/CSV copied/)).not.toBeInTheDocument();
+  });
+
+  it("shows the text straight away where the clipboard is known to be blocked", async () => {
+    renderExport(new FakeGateway().addSheet("Trusts", cleanReturn()), { download: false, clipboard: false });
+    await userEvent.click(await screen.findByRole("button", { name: "Show JSON" }));
+    const box = await screen.findByRole("textbox", { name: "JSON text" });
+    expect((box as HTMLTextAreaElement).value).toContain('"trustCode": "RYJ"');
+    expect(writeText).not.toHaveBeenCalled();
+  });
+
+  it("says so when the sheet cannot be written", async () => {
+    const gateway = new FakeGateway().addSheet("Trusts", cleanReturn()).failWith("writeFigures", "The workbook is read-only.");
+    renderExport(gateway, MAC);
+    await userEvent.click(await screen.findByRole("button", { name: "Write CSV to a sheet" }));
+    expect(await screen.findByText("Could not write the sheet")).toBeInTheDocument();
+    expect(screen.getByText(/The workbook is read-only\./)).toBeInTheDocument();
+  });
+
+  it("holds back a return with errors here too, unless the user exports anyway", async () => {
+    renderExport(new FakeGateway().addSheet("Trusts", returnWithIssues()), MAC);
+    expect(await screen.findByText(/The return has 1 error\./)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Write CSV to a sheet" })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("checkbox", { name: "Export anyway" }));
+    expect(await screen.findByRole("button", { name: "Write CSV to a sheet" })).toBeInTheDocument();
+  });
+});
+
+describe("Export where downloads work (Excel on Windows and the web, the workbench)", () => {
+  it("has the download links and no sheet or clipboard detour", async () => {
+    renderExport(new FakeGateway().addSheet("Trusts", cleanReturn()), { download: true, clipboard: false });
+    expect(await screen.findByRole("link", { name: "Download CSV" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Download JSON" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Write CSV to a sheet" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Copy|Show/ })).not.toBeInTheDocument();
   });
 });

@@ -1,12 +1,18 @@
 /**
  * Export: the return's canonical data as CSV and JSON downloads, named after the sheet. A return with
  * errors is only offered when the user ticks "Export anyway" (values that failed to read would be blank).
+ * Where the host cannot download (channels.download false: Excel on Mac), the pane offers the CSV on a sheet of
+ * its own and the text to copy instead (components/ExportWithoutDownload.tsx).
  */
 import { useMemo, useState } from "react";
 import { Checkbox, Link, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { exportCsv, exportJson } from "../../core/export";
+import type { WorkbookGateway } from "../../app/gateway";
 import { BusyButton } from "../components/BusyButton";
+import { ExportWithoutDownload } from "../components/ExportWithoutDownload";
 import { FailureBar } from "../components/FailureBar";
+import { DOWNLOADS_WORK } from "../exportChannels";
+import type { ExportChannels } from "../exportChannels";
 import { fileNameFor, useObjectUrl } from "../hooks/useObjectUrl";
 import { useAutoCheck } from "../hooks/useValidation";
 import type { Validation } from "../hooks/useValidation";
@@ -17,11 +23,14 @@ const useStyles = makeStyles({
 });
 
 export interface ExportViewProps {
+  readonly gateway: WorkbookGateway;
   readonly sheet: string | null;
   readonly validation: Validation;
+  /** What the host can do with a file (the entry works it out); downloads by default. */
+  readonly channels?: ExportChannels;
 }
 
-export function ExportView({ sheet, validation }: ExportViewProps) {
+export function ExportView({ gateway, sheet, validation, channels = DOWNLOADS_WORK }: ExportViewProps) {
   const styles = useStyles();
   const { check, operation: checking } = validation;
   const [anyway, setAnyway] = useState(false);
@@ -30,13 +39,14 @@ export function ExportView({ sheet, validation }: ExportViewProps) {
   const allowed = check !== null && (check.errors === 0 || anyway);
   const csv = useMemo(() => (check && allowed ? exportCsv(check.result.trusts, check.ics?.details ?? undefined) : null), [check, allowed]);
   const json = useMemo(() => (check && allowed ? exportJson(check.result.trusts, check.ics?.details ?? undefined) : null), [check, allowed]);
-  const csvUrl = useObjectUrl(csv, "text/csv;charset=utf-8");
-  const jsonUrl = useObjectUrl(json, "application/json");
+  // No object URLs where nothing can download them.
+  const csvUrl = useObjectUrl(channels.download ? csv : null, "text/csv;charset=utf-8");
+  const jsonUrl = useObjectUrl(channels.download ? json : null, "application/json");
 
   return (
     <section aria-labelledby="export-heading">
       <h2 id="export-heading">Export</h2>
-      <Text as="p" block>Downloads the trust rows in canonical form: CSV for spreadsheets, JSON for programs.</Text>
+      <Text as="p" block>{channels.download ? "Downloads" : "Exports"} the trust rows in canonical form: CSV for spreadsheets, JSON for programs.</Text>
       <BusyButton busy={checking.running} disabled={sheet === null} onClick={() => void checking.run()}>Read the sheet again</BusyButton>
       {checking.running ? <Spinner size="small" label="Reading the return…" /> : null}
       <FailureBar what="Could not read the return" error={checking.error} hint="Check that the sheet still exists (Refresh sheets), then read it again." onDismiss={checking.dismissError} />
@@ -53,11 +63,14 @@ export function ExportView({ sheet, validation }: ExportViewProps) {
               <Checkbox label="Export anyway" checked={anyway} onChange={(_, d) => setAnyway(d.checked === true)} />
             </>
           ) : null}
-          {allowed && csvUrl && jsonUrl ? (
+          {allowed && channels.download && csvUrl && jsonUrl ? (
             <div className={styles.links}>
               <Link href={csvUrl} download={fileNameFor(check.sheet.name, "csv")}>Download CSV</Link>
               <Link href={jsonUrl} download={fileNameFor(check.sheet.name, "json")}>Download JSON</Link>
             </div>
+          ) : null}
+          {allowed && !channels.download && csv !== null && json !== null ? (
+            <ExportWithoutDownload gateway={gateway} csv={csv} json={json} clipboard={channels.clipboard} />
           ) : null}
         </>
       ) : null}
