@@ -1,12 +1,14 @@
 /**
  * context.sync() calls and request bytes per task-pane operation, through the fake Excel of
- * test/excel/fakeExcel.ts (the mock the gateway's tests use): it counts syncs per Excel.run and
- * the bytes each sync sends (the JSON of values, formulas and number formats written, plus the
- * addresses of conditional formats). Reads send no cell data; their response size is given as the
+ * test/office/fakeExcel.ts (what the gateway's tests run against): it counts syncs per Excel.run and
+ * the bytes of each sync's request, the JSON of its commands as Office.js posts it (context.requestBytes:
+ * what Excel on the web's 5 MB limit applies to), of which `cellBytes` are cell data (values, formulas,
+ * number formats, table rows, conditional-format addresses). A read's response size is given as the
  * JSON of the values read. Prints one JSON array on stdout for scripts/bench.js.
  */
 import type { CellValue } from "../../src/core/cells";
 import { scoreReturn } from "../../src/core/calc";
+import { createStamp, stampToRows } from "../../src/core/stamp";
 import { buildTemplate } from "../../src/core/template/build";
 import { validateSheet } from "../../src/core/validate";
 import { createOfficeGateway } from "../../src/office/officeGateway";
@@ -22,6 +24,7 @@ export interface OfficeFigure {
   syncs: number;
   runs: number;
   requestBytes: number;
+  cellBytes: number;
   responseBytes?: number;
 }
 
@@ -42,12 +45,14 @@ function workbookWithReturn(rows: number): { host: FakeHost; grid: ReturnType<ty
 }
 
 /** Syncs and bytes of every Excel.run since `from`. */
-function tally(host: FakeHost, from: number): { syncs: number; runs: number; requestBytes: number } {
+function tally(host: FakeHost, from: number): { syncs: number; runs: number; requestBytes: number; cellBytes: number } {
   const contexts = host.contexts.slice(from);
+  const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
   return {
     syncs: contexts.reduce((n, c) => n + c.syncCount, 0),
     runs: contexts.length,
-    requestBytes: contexts.reduce((n, c) => n + c.payloads.reduce((a, b) => a + b, 0), 0),
+    requestBytes: contexts.reduce((n, c) => n + sum(c.requestBytes), 0),
+    cellBytes: contexts.reduce((n, c) => n + sum(c.payloads), 0),
   };
 }
 
@@ -91,13 +96,23 @@ export async function measureOffice(rows: number): Promise<OfficeFigure[]> {
   figures.push(await measure(host, "write fixes", rows, fixes.length, () => gateway.writeCells("Trusts", fixes)));
 
   const spec = buildTemplate();
+  let plan: Awaited<ReturnType<typeof gateway.planTemplate>> | null = null;
   figures.push(await measure(host, "insert template", rows, spec.sheets.length, async () => {
-    const plan = await gateway.planTemplate(spec);
+    plan = await gateway.planTemplate(spec);
     await gateway.insertTemplate(spec, plan);
   }));
 
+  // Merge: the return's trust rows added to the inserted template's table, each with its source.
+  const table = (plan as { sheets: { templateName: string; name: string }[] } | null)?.sheets.find((s) => s.templateName === "Trusts")?.name ?? "Trusts";
+  const trustRows = grid.rows.slice(1);
+  figures.push(await measure(host, "merge rows", rows, trustRows.length, () => gateway.appendTrustRows(table, trustRows, { sources: trustRows.map((_, i) => `north.xlsx › Trusts › row ${i + 2}`) })));
+
   const sheet = figuresOf(rows);
   figures.push(await measure(host, "write figures", rows, sheet.rows.length, () => gateway.writeFigures(sheet)));
+
+  const stamp = await createStamp({ sheet: "Trusts", ics: null, trusts: result.trusts, warnings: 0, stampedAt: new Date("2023-11-15T09:30:00Z") });
+  const stampRows = stampToRows(stamp);
+  figures.push(await measure(host, "write stamp", rows, stampRows.length, () => gateway.writeStampSheet(stampRows)));
   return figures;
 }
 

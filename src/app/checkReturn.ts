@@ -13,11 +13,11 @@ import type { IcsReadResult, ValidateOptions, ValidationResult } from "../core/r
 import { ICS_SHEET } from "../core/returnSheets";
 import type { IcsDetails } from "../core/schema";
 import type { SheetInfo, WorkbookGateway } from "./gateway";
-import { chooseMapping, mappingSettingKey, type ChosenMapping } from "./settings/mappingSetting";
+import { chooseSavedMapping, loadSavedMapping, type ChosenMapping } from "./settings/mappingSetting";
 import { readTrustSheet } from "./sheetChoice";
 
 /** All a host must offer to read a return (every WorkbookGateway does). */
-export type WorkbookReader = Pick<WorkbookGateway, "listSheets" | "readSheet" | "loadSetting">;
+export type WorkbookReader = Pick<WorkbookGateway, "listSheets" | "readSheet" | "loadSetting" | "settingKeys">;
 
 /** Validation of one sheet; the task pane runs it in a Web Worker, the command line in line. */
 export type Validator = (sheet: SheetData, options: ValidateOptions) => Promise<ValidationResult>;
@@ -52,13 +52,14 @@ export interface CheckedReturn extends ReturnSheets {
   readonly warnings: number;
 }
 
-/** Lists the sheets once, reads the trust sheet, the ICS sheet and the saved mapping once each. */
+/** Lists the sheets once, reads the trust sheet, the ICS sheet and the saved mapping once each (see loadSavedMapping). */
 export async function readReturnSheets(reader: WorkbookReader, options: ReadReturnOptions): Promise<ReturnSheets> {
   const sheets = await reader.listSheets();
   const sheet = await readTrustSheet(reader, sheets, options.sheet);
   const hasIcs = sheet.name !== ICS_SHEET && sheets.some((s) => s.name === ICS_SHEET);
   const ics = hasIcs ? readIcsSheet(await reader.readSheet(ICS_SHEET)) : null;
-  const mapping = chooseMapping(await reader.loadSetting(mappingSettingKey(sheet.name)), sheet, detectMapping(sheet));
+  // Saved under the sheet's name, or adopted from a sheet renamed since (settings/mappingSetting.ts).
+  const mapping = chooseSavedMapping(await loadSavedMapping(reader, sheet, sheets), sheet, detectMapping(sheet));
   const submitted = submissionDateFor(ics?.details ?? null, options.submitted, options.today);
   return { sheets, sheet, ics, mapping, submitted };
 }

@@ -27,6 +27,37 @@ export interface CellWrite {
 /** What inserting the template would do (planned in the core: sheet names never clash). */
 export type { TemplatePlan };
 
+/** How selectCell goes to a cell: see WorkbookGateway.selectCell. */
+export interface SelectCellOptions {
+  /**
+   * The user agreed to unhide the sheet first when it is hidden. A very hidden sheet is never unhidden (the add-in's
+   * own sheets are very hidden, and Excel's menus cannot unhide such a sheet, so its owner meant it to stay so).
+   */
+  readonly unhide?: boolean;
+}
+
+/**
+ * selectCell was asked to go to a hidden sheet (without `unhide`) or to a very hidden one: Excel cannot make a hidden
+ * sheet the active one, so nothing was selected. Every gateway rejects with this error, so the task pane can offer
+ * to unhide the sheet (never when `veryHidden`).
+ */
+export class HiddenSheetError extends Error {
+  override readonly name = "HiddenSheetError";
+
+  constructor(readonly sheet: string, readonly address: string, readonly veryHidden: boolean) {
+    super(
+      veryHidden
+        ? `Could not go to ${sheet}!${address}: the sheet "${sheet}" is very hidden (Excel's Unhide cannot show it), and the add-in never unhides it.`
+        : `Could not go to ${sheet}!${address}: the sheet "${sheet}" is hidden, and Excel cannot select a cell on a hidden sheet.`,
+    );
+  }
+}
+
+/** Whether the error is a HiddenSheetError (by class or, across bundles, by name). */
+export function isHiddenSheetError(error: unknown): error is HiddenSheetError {
+  return error instanceof HiddenSheetError || (error instanceof Error && error.name === "HiddenSheetError" && "veryHidden" in error);
+}
+
 /** A labelled table of figures the add-in writes as values (Scores → Write Summary). */
 export interface FiguresSheet {
   readonly name: string;
@@ -70,7 +101,12 @@ export interface WorkbookGateway {
   markCells(sheet: string, marks: readonly CellMark[]): Promise<void>;
   /** Removes the add-in's marks from the sheet; the user's formats are exactly as before marking. */
   clearMarks(sheet: string): Promise<void>;
-  selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * Makes the sheet the active one and selects the cell or range. A hidden sheet rejects with HiddenSheetError (and
+   * stays hidden) unless options.unhide, when it is made visible first; a very hidden sheet always rejects with
+   * HiddenSheetError and stays very hidden.
+   */
+  selectCell(sheet: string, address: string, options?: SelectCellOptions): Promise<void>;
   /** Writes values (e.g. fixes) into cells the user asked to change. */
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
   /** Writes a sheet of figures the add-in owns; creates it, or replaces the add-in's earlier one. Returns the name used. */
@@ -82,6 +118,8 @@ export interface WorkbookGateway {
    */
   loadSetting(key: string): Promise<unknown>;
   saveSetting(key: string, value: unknown): Promise<void>;
+  /** The keys of the settings stored on the settings sheet, in its order (none when it has none). */
+  settingKeys(): Promise<string[]>;
   /**
    * Adds rows at the end of the sheet's table (its first table), so they are part of it: trailing wholly blank
    * rows of the table are filled first, then the table grows. `rows[i][c]` is the value for sheet column c + 1

@@ -62,11 +62,19 @@ export type MarksRecord = Readonly<Record<string, MarkRanges>>;
 /**
  * The setting's value with one sheet's marks replaced (null: removed). Unreadable old values are dropped.
  * Built on a null-prototype object so that a sheet named `__proto__` is stored like any other.
+ *
+ * The record is keyed by sheet name, so an entry goes stale when its sheet is renamed or deleted (the marks
+ * themselves, conditional formats, stay with the sheet and are cleared by their sentinel whatever the record says).
+ * Given the workbook's sheet names (`sheets`, as every gateway passes them), entries for sheets that are no longer
+ * there (names compared ignoring case, as Excel does) are dropped whenever the record is written.
  */
-export function updateMarksRecord(previous: unknown, sheet: string, ranges: MarkRanges | null): MarksRecord {
+export function updateMarksRecord(previous: unknown, sheet: string, ranges: MarkRanges | null, sheets?: readonly string[]): MarksRecord {
   const base: Record<string, MarkRanges> = Object.create(null) as Record<string, MarkRanges>;
+  const present = sheets === undefined ? null : new Set(sheets.map((name) => name.toLowerCase()));
   if (typeof previous === "object" && previous !== null && !Array.isArray(previous)) {
-    for (const [name, value] of Object.entries(previous as Record<string, MarkRanges>)) base[name] = value;
+    for (const [name, value] of Object.entries(previous as Record<string, MarkRanges>)) {
+      if (present === null || present.has(name.toLowerCase())) base[name] = value;
+    }
   }
   if (ranges === null || (ranges.error.length === 0 && ranges.warning.length === 0)) delete base[sheet];
   else base[sheet] = ranges;

@@ -6,7 +6,7 @@
  * function error (#VALUE! or #N/A with a message) rather than a throw.
  */
 import type { CellValue } from "../core/cells";
-import type { IsoDate } from "../core/dates";
+import { convertSerial, DEFAULT_DATE_SYSTEM, type DateSystem, type IsoDate } from "../core/dates";
 import { STATUSES, type Status, type Supplier } from "../core/enums";
 import { normalizeSupplier, parseUkDate, readEnumValue } from "../core/read";
 
@@ -119,14 +119,15 @@ export function weightList(weights: unknown, count: number): Arg<(number | null)
 }
 
 /**
- * A date argument: an Excel date (serial number) or date text the UK way
- * (31/12/2023, Dec 2023, Q3 2023/24 ...), read by the core's rules. Blank and
- * placeholders such as TBC are null.
+ * A date argument: an Excel date (a serial number of the workbook's date system, 1900 unless told) or date text the
+ * UK way (31/12/2023, Dec 2023, Q3 2023/24 ...), read by the core's rules. Blank and placeholders such as TBC are null.
  */
-export function dateArg(value: unknown, name: string): Arg<IsoDate | null> {
+export function dateArg(value: unknown, name: string, dateSystem: DateSystem = DEFAULT_DATE_SYSTEM): Arg<IsoDate | null> {
   const passed = incomingError(value);
   if (passed) return { error: passed };
-  const parsed = parseUkDate(toCellValue(value));
+  // The core reads a number as a 1900-system serial.
+  const cell = typeof value === "number" ? convertSerial(value, dateSystem, "1900") : value;
+  const parsed = parseUkDate(toCellValue(cell));
   if (parsed === null) return { value: null };
   if ("error" in parsed) return { error: invalidValue(`${name}: ${parsed.message}`) };
   return { value: parsed.iso };

@@ -8,13 +8,18 @@
  * call per function to this file at build time, so none is written here.
  * Parameter and return types stay inline (unknown, unknown[][], unions): the
  * metadata generator rejects named types.
+ *
+ * Dates are serials of the workbook's date system (1900, or 1904 in workbooks
+ * from older Excel for Mac), which dateSystem.ts reads once per session; until
+ * it is known, a function given or giving a serial returns a promise.
  */
 import { fyQuarter, systemsConvergence, trustCoverage } from "../core/calc";
-import { serialFromIso } from "../core/dates";
+import { DEFAULT_DATE_SYSTEM, serialFromIso, type DateSystem } from "../core/dates";
 import { DEFAULT_PROFILE, PROFILES } from "../core/profiles";
 import type { ConvergenceResult } from "../core/results";
 import { normalizeSupplier } from "../core/read";
 import { associationTarget, dateArg, incomingError, invalidValue, isBlankArg, notAvailable, statusArg, supplierList, weightList, type FunctionError } from "./args";
+import { inDateSystem } from "./dateSystem";
 
 /**
  * What the plugin's appended `CustomFunctions.associate(...)` calls resolve to
@@ -33,6 +38,11 @@ function convergenceOf(systems: unknown[][], weights: unknown[][] | undefined): 
 
 function isFunctionError(value: ConvergenceResult | FunctionError): value is FunctionError {
   return "code" in value;
+}
+
+/** `use` in the workbook's date system when any argument is a serial (a number); text and blanks do not need it. */
+function withDates<T>(args: readonly unknown[], use: (system: DateSystem) => T): T | Promise<T> {
+  return args.some((arg) => typeof arg === "number") ? inDateSystem(use) : use(DEFAULT_DATE_SYSTEM);
 }
 
 /**
@@ -104,29 +114,34 @@ export function convergenceScore(systems: unknown[][], weights?: unknown[][]): n
  * @param [asOf] The date to measure at; 31/12/2023 when omitted.
  * @returns "installed", "implementing" or "not covered".
  */
-export function coverage(status: unknown, goLive: unknown, targetGoLive: unknown, asOf?: unknown): string | FunctionError {
+export function coverage(status: unknown, goLive: unknown, targetGoLive: unknown, asOf?: unknown): string | FunctionError | Promise<string | FunctionError> {
   const statusRead = statusArg(status);
   if ("error" in statusRead) return statusRead.error;
-  const goLiveRead = dateArg(goLive, "goLive");
-  if ("error" in goLiveRead) return goLiveRead.error;
-  const targetRead = dateArg(targetGoLive, "targetGoLive");
-  if ("error" in targetRead) return targetRead.error;
-  const asOfRead = dateArg(asOf, "asOf");
-  if ("error" in asOfRead) return asOfRead.error;
-  const at = asOfRead.value ?? PROFILES[DEFAULT_PROFILE].asOf;
-  return trustCoverage(statusRead.value, goLiveRead.value, targetRead.value, at);
+  const known = statusRead.value;
+  return withDates([goLive, targetGoLive, asOf], (system) => {
+    const goLiveRead = dateArg(goLive, "goLive", system);
+    if ("error" in goLiveRead) return goLiveRead.error;
+    const targetRead = dateArg(targetGoLive, "targetGoLive", system);
+    if ("error" in targetRead) return targetRead.error;
+    const asOfRead = dateArg(asOf, "asOf", system);
+    if ("error" in asOfRead) return asOfRead.error;
+    const at = asOfRead.value ?? PROFILES[DEFAULT_PROFILE].asOf;
+    return trustCoverage(known, goLiveRead.value, targetRead.value, at);
+  });
 }
 
 /**
  * A date written the UK way (31/12/2023, 31 Dec 2023, Dec 2023, Q3 2023/24, 2023/24) as an Excel date.
  * @customfunction PARSEDATE
  * @param text The date text (an Excel date passes through).
- * @returns The date's serial number (format the cell as a date); the last day for a month, quarter or year; blank for a blank cell.
+ * @returns The date's serial number in the workbook's date system (format the cell as a date); the last day for a month, quarter or year; blank for a blank cell.
  */
-export function parseDate(text: unknown): number | string | FunctionError {
-  const read = dateArg(text, "date");
-  if ("error" in read) return read.error;
-  return read.value === null ? "" : serialFromIso(read.value);
+export function parseDate(text: unknown): number | string | FunctionError | Promise<number | string | FunctionError> {
+  return inDateSystem((system) => {
+    const read = dateArg(text, "date", system);
+    if ("error" in read) return read.error;
+    return read.value === null ? "" : serialFromIso(read.value, system);
+  });
 }
 
 /**
@@ -135,8 +150,10 @@ export function parseDate(text: unknown): number | string | FunctionError {
  * @param date An Excel date or date text.
  * @returns The quarter, e.g. "Q3 2023/24"; blank for a blank cell.
  */
-export function financialQuarter(date: unknown): string | FunctionError {
-  const read = dateArg(date, "date");
-  if ("error" in read) return read.error;
-  return read.value === null ? "" : fyQuarter(read.value);
+export function financialQuarter(date: unknown): string | FunctionError | Promise<string | FunctionError> {
+  return withDates([date], (system) => {
+    const read = dateArg(date, "date", system);
+    if ("error" in read) return read.error;
+    return read.value === null ? "" : fyQuarter(read.value);
+  });
 }

@@ -55,8 +55,9 @@ export async function writeInChunks(context: Excel.RequestContext, write: Chunke
 }
 
 function applyBlock(range: Excel.Range, block: WriteBlock): void {
-  // Office.js types these as mutable any[][]; the arrays are not changed after this.
-  const data = block.data as WriteScalar[][];
+  // Office.js types these as mutable any[][]; the arrays are not changed after this. A fill sends its one value as it
+  // is, which Excel applies to every cell of the range (chunks.ts WriteBlock.fill); the types know only arrays.
+  const data = (block.fill ? block.data[0]?.[0] : block.data) as WriteScalar[][];
   switch (block.kind) {
     case "values":
       range.values = data;

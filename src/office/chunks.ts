@@ -25,6 +25,19 @@ export interface WriteBlock {
   readonly col: number;
   readonly kind: WriteKind;
   readonly data: readonly (readonly WriteScalar[])[];
+  /**
+   * A fill: `data` is one value ([[value]]) for every cell of a `rows` x `cols` block, sent once as a single value
+   * rather than a value per cell. A formula filled so is relative: each cell gets it as if filled from the top-left
+   * cell (=B1 set on A1:A10 gives A2 =B2, ...). Sources: the Range reference's old text, "the argument can be either a
+   * single value (string, number or boolean) or a two-dimensional array. If the argument is a single value, it will
+   * be applied to all cells in the range" (quoted in OfficeDev/office-js-docs-reference#578); "setting those
+   * properties (formulas, numberFormat, and values) with a [single value] ... works" though the TypeScript types
+   * refuse it (OfficeDev/office-js-docs-pr#2013); `rng.formulas = "=B1"` on A1:A10 "produces the expected result
+   * where A1 gets the formula =B1, A2 gets =B2, and etcetera" (J. K. Pieterse, Microsoft 365 Developer Platform idea
+   * 4211172, techcommunity.microsoft.com); the runtime sends a non-array value as it is (excel-web-16.00.debug.js,
+   * setRangePropertiesInBulk splits only arrays).
+   */
+  readonly fill?: { readonly rows: number; readonly cols: number };
 }
 
 /** UTF-8 length of a string (what travels), without allocating an encoded copy. */
@@ -47,12 +60,13 @@ export function estimateBlockBytes(block: WriteBlock): number {
 }
 
 export function blockAddress(block: WriteBlock): string {
+  if (block.fill) return blockRange(block.row, block.col, block.fill.rows, block.fill.cols);
   return blockRange(block.row, block.col, block.data.length, block.data[0]?.length ?? 1);
 }
 
 /** A block over maxBytes → several blocks of whole rows, each within maxBytes (a single huge row stays alone). */
 export function splitBlock(block: WriteBlock, maxBytes: number): WriteBlock[] {
-  if (estimateBlockBytes(block) <= maxBytes) return [block];
+  if (block.fill || estimateBlockBytes(block) <= maxBytes) return [block];
   const pieces: WriteBlock[] = [];
   let startIndex = 0;
   let rows: (readonly WriteScalar[])[] = [];
@@ -91,28 +105,45 @@ export function chunkBlocks(blocks: readonly WriteBlock[], maxBytes: number = MA
   return chunks;
 }
 
+/** Excel's Text number format: a string written into such a cell stays the string as written. */
+export const TEXT_FORMAT = "@";
+
 /**
- * Text Excel would read as something else when written through Range.values (a formula,
- * a number, a date) gets Excel's text prefix, an apostrophe, so the cell holds exactly
- * the text. Blank (null) becomes "" because null in Range.values means "leave unchanged".
+ * A string as it goes into a cell through Range.values or table.rows.add, which Excel takes as typed input (a number,
+ * a date, a boolean, an error value or a formula when the text looks like one, in the user's locale: Range.values in
+ * @types/office-js; OfficeDev/office-js#229, #1559). Every string gets Excel's text prefix, an apostrophe, so the cell
+ * holds exactly the text whatever Excel would have made of it: no guessing what a locale coerces. The exception is
+ * a cell already formatted as Text ("@"), which takes the string as it is and where Excel's handling of a leading
+ * apostrophe is not documented: there the string goes as it is. docs/decisions.md, "Text is written as text".
+ * The empty string stays empty (it clears the cell).
  */
-export function excelInput(value: string | number | boolean | null): WriteScalar {
-  if (value === null) return "";
-  if (typeof value !== "string") return value;
-  const formulaLike = /^[=+\-@]/.test(value);
-  const numberOrDateLike = /\d/.test(value) && /^[\d\s.,:/£$€%()]+$/.test(value);
-  const keepsApostrophe = value.startsWith("'");
-  return formulaLike || numberOrDateLike || keepsApostrophe ? `'${value}` : value;
+export function textInput(text: string, cellFormat?: unknown): string {
+  if (text === "" || cellFormat === TEXT_FORMAT) return text;
+  return `'${text}`;
 }
 
-/** Cell writes → value blocks: consecutive rows in one column become one block. */
-export function blocksFromCellWrites(sheet: string, writes: readonly CellWrite[]): WriteBlock[] {
+/**
+ * A value as Range.values takes it: text through textInput (cellFormat: the target cell's number format, when
+ * known), numbers and booleans as they are, and blank (null) as "", because null in Range.values means "leave the
+ * cell unchanged".
+ */
+export function excelInput(value: string | number | boolean | null, cellFormat?: unknown): WriteScalar {
+  if (value === null) return "";
+  if (typeof value !== "string") return value;
+  return textInput(value, cellFormat);
+}
+
+/**
+ * Cell writes → value blocks: consecutive rows in one column become one block. `formatAt` gives a target cell's
+ * number format where it is known (see textInput).
+ */
+export function blocksFromCellWrites(sheet: string, writes: readonly CellWrite[], formatAt?: (row: number, col: number) => unknown): WriteBlock[] {
   const byCol = new Map<number, Map<number, WriteScalar>>();
   for (const write of writes) {
     const cell = parseAddress(write.address);
     if (!cell) throw new Error(`Cannot write to "${write.address}": not a single-cell A1 address.`);
     const column = byCol.get(cell.col) ?? new Map<number, WriteScalar>();
-    column.set(cell.row, excelInput(write.value)); // a later write to the same cell wins
+    column.set(cell.row, excelInput(write.value, formatAt?.(cell.row, cell.col))); // a later write to the same cell wins
     byCol.set(cell.col, column);
   }
   const blocks: WriteBlock[] = [];

@@ -42,6 +42,8 @@ const ADVICE: Readonly<Record<string, string>> = {
   MergedRangeConflict: "merged cells are in the way. Unmerge them and try again.",
   InsertDeleteConflict: "a table or merged cells are in the way. Try again after moving them.",
   OperationCellsExceedLimit: "it touches too many cells at once. Remove unused rows and columns and try again.",
+  // A batch merged into one undo step held an API Excel cannot undo (excel-add-ins-undo-capabilities); host.ts avoids those.
+  UndoNotSupported: "Excel could not make this one undo step. Try again; if it keeps happening, report it.",
 };
 
 /**

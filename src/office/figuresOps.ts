@@ -1,10 +1,16 @@
 /**
- * The figures sheet (Scores → Write Summary). The add-in remembers, in a workbook setting
- * (settingsStore.ts), the id of each figures sheet it created; it clears and rewrites only such a
- * sheet. A user's sheet that happens to have the name is left alone and a free name
- * ("EPR Scores (2)") is used instead; the add-in's own sheets count as taken names too.
- * Syncs: 1 (the record) + 1 (sheet list) + chunks + 1 (restore), then 2 (the record) when the
- * sheet is new.
+ * The figures sheet (Scores → Write Summary, Export). The add-in's own sheet is the one carrying its marker, the
+ * sheet-scoped defined name `_epr_owner` (app/settings/ownedSheets.ts: what it is, why not the worksheet id, and what
+ * happens when the user copied the sheet); it clears and rewrites only such a sheet. A user's sheet that happens to
+ * have the name, or the name the record remembers, is left alone and a free name ("EPR Scores (2)") is used instead;
+ * the add-in's own sheets count as taken names too.
+ *
+ * APIs: Worksheet.names, NamedItemCollection.add and getItemOrNullObject (ExcelApi 1.4), NamedItem.formula (1.7) and
+ * value (1.1) — all within the manifest's ExcelApi 1.8 (https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-names-member,
+ * https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection).
+ *
+ * Syncs: 1 (the record) + 1 (sheet list) + 1 (the sheets' markers) + chunks + 1 (restore), then 2 (the record) when
+ * the sheet the figures went to is not the one the record names.
  */
 import type { FiguresSheet } from "../app/gateway";
 import { writeInChunks } from "./bulkWrite";
@@ -12,28 +18,33 @@ import { blockAddress, blockFromRows, chunkBlocks } from "./chunks";
 import type { OfficeHost } from "./host";
 import type { SettingsStore } from "./settingsStore";
 import { uniqueSheetName } from "../core/sheet/sheetNames";
+import {
+  FIGURES_SETTING, figuresMarker, figuresRecord, markerFormula, markerText, OWNER_COMMENT, OWNER_NAME, ownFiguresSheet, withFiguresSheet,
+} from "../app/settings/ownedSheets";
 
-/** Workbook setting: figures-sheet name asked for → id of the sheet the add-in made for it. */
-export const FIGURES_SETTING = "eprReturn.figuresSheets";
-
-type OwnedSheets = Readonly<Record<string, string>>;
-
-function ownedSheets(value: unknown): OwnedSheets {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
+export { FIGURES_SETTING };
 
 export async function writeFigures(host: OfficeHost, settings: SettingsStore, figures: FiguresSheet): Promise<string> {
-  const owned = ownedSheets(await settings.load(FIGURES_SETTING));
+  const record = figuresRecord(await settings.load(FIGURES_SETTING));
   const canPauseEvents = host.isSetSupported("ExcelApi", "1.8");
-  const result = await host.run(async (context) => {
-    const worksheets = context.workbook.worksheets.load("items/name,items/id");
+  const name = await host.run(async (context) => {
+    const worksheets = context.workbook.worksheets.load("items/name");
     await context.sync();
-    const ours = worksheets.items.find((s) => s.id === owned[figures.name]);
-    const name = ours ? ours.name : uniqueSheetName(figures.name, worksheets.items.map((s) => s.name));
-    const block = blockFromRows(name, figures.rows);
-    const sheet = ours ?? worksheets.add(name);
-    sheet.load("id");
+    // Each sheet's marker, all in one sync (a sheet without one gives a null object).
+    const markers = worksheets.items.map((sheet) => sheet.names.getItemOrNullObject(OWNER_NAME).load("formula,value"));
+    await context.sync();
+    const marked = worksheets.items.map((sheet, i) => {
+      const item = markers[i];
+      const marker = !item || item.isNullObject ? null : (markerText(item.formula) ?? markerText(item.value));
+      return { name: sheet.name, marker };
+    });
+    const oursName = ownFiguresSheet(marked, figures.name, record);
+    const ours = oursName === null ? undefined : worksheets.items.find((s) => s.name === oursName);
+    const target = ours ? ours.name : uniqueSheetName(figures.name, worksheets.items.map((s) => s.name));
+    const block = blockFromRows(target, figures.rows);
+    const sheet = ours ?? worksheets.add(target);
+    // A new sheet gets the marker in the same batch as its figures.
+    if (!ours) sheet.names.add(OWNER_NAME, markerFormula(figuresMarker(figures.name)), OWNER_COMMENT);
     await writeInChunks(context, {
       chunks: chunkBlocks(block ? [block] : []),
       canPauseEvents,
@@ -41,15 +52,15 @@ export async function writeFigures(host: OfficeHost, settings: SettingsStore, fi
       before: () => {
         if (ours) ours.getRange().clear("All");
       },
-      sheetOf: (n) => (n === name ? sheet : worksheets.getItem(n)),
+      sheetOf: (n) => (n === target ? sheet : worksheets.getItem(n)),
       after: () => {
         if (block) sheet.getRange(blockAddress(block)).format.autofitColumns();
       },
     });
-    return { name, id: sheet.id };
+    return target;
   });
-  if (owned[figures.name] !== result.id) {
-    await settings.update(FIGURES_SETTING, (current) => ({ ...ownedSheets(current), [figures.name]: result.id }));
+  if (record[figures.name]?.name !== name) {
+    await settings.update(FIGURES_SETTING, (current) => withFiguresSheet(figuresRecord(current), figures.name, name));
   }
-  return result.name;
+  return name;
 }

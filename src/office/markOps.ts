@@ -13,8 +13,14 @@ import { isMarkFormula, MARK_STYLES, type MarkRanges } from "../app/marks";
 /** Longest comma-separated address list handed to one getRanges (RangeAreas) call. */
 export const MAX_AREAS_ADDRESS = 2_000;
 
-/** Replaces the add-in's marks on the sheet with `ranges` (null: just remove them); resolves to the sheet's own spelling of its name. */
-export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: MarkRanges | null): Promise<string> {
+/** What replaceMarks found: the sheet's own spelling of its name, and every sheet's name (to prune the marks record). */
+export interface ReplacedMarks {
+  readonly name: string;
+  readonly sheets: readonly string[];
+}
+
+/** Replaces the add-in's marks on the sheet with `ranges` (null: just remove them). */
+export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: MarkRanges | null): Promise<ReplacedMarks> {
   // RangeAreas (ExcelApi 1.9) lets one conditional format cover many ranges; without it, one per range.
   const useAreas = host.isSetSupported("ExcelApi", "1.9");
   return host.run(async (context) => {
@@ -22,6 +28,8 @@ export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: 
     sheet.load("name");
     const formats = sheet.getRange().conditionalFormats;
     formats.load("items/type");
+    // The workbook's sheets, in the same sync, so the marks record can drop sheets that are gone.
+    const worksheets = context.workbook.worksheets.load("items/name");
     await context.sync();
     const rules = formats.items
       .filter((format) => format.type === "Custom")
@@ -42,8 +50,8 @@ export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: 
       bytes += size;
     }
     await context.sync();
-    return sheet.name;
-  });
+    return { name: sheet.name, sheets: worksheets.items.map((s) => s.name) };
+  }, { oneUndoStep: true });
 }
 
 /** One entry per conditional format to add: a range, or a group of ranges when RangeAreas is there. */

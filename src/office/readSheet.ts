@@ -1,11 +1,13 @@
 /**
  * Reading a sheet: one Excel.run, one context.sync() — the used range's address,
- * values, valueTypes and number formats come back together, whatever the row count.
+ * values, valueTypes and number formats come back together, whatever the row count,
+ * with the workbook's date system (dateSystem.ts) to read date cells by.
  * Only when Excel refuses the response for its size (Excel on the web: 5 MB) is the
  * sheet read again in row blocks of READ_BLOCK_CELLS cells, one sync per block.
  */
 import type { SheetData } from "../core/cells";
 import { blockRange, parseRangeBounds } from "../core/sheet/addresses";
+import { queueDateSystemProbe } from "./dateSystem";
 import { isPayloadTooLarge } from "./errors";
 import { emptySheetData, joinRowBlocks, sheetDataFromRange } from "./grid";
 import type { OfficeHost } from "./host";
@@ -23,8 +25,10 @@ export async function readSheet(host: OfficeHost, name: string): Promise<SheetDa
       // valuesOnly: cells that only carry formatting do not widen the grid.
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load(READ_PROPERTIES);
+      // Date cells are serials of the workbook's date system (1900 or 1904): found in the same sync.
+      const probe = queueDateSystemProbe(context);
       await context.sync();
-      return used.isNullObject ? emptySheetData(sheet.name) : sheetDataFromRange(sheet.name, used);
+      return used.isNullObject ? emptySheetData(sheet.name) : sheetDataFromRange(sheet.name, used, probe());
     });
   } catch (error) {
     if (!isPayloadTooLarge(error)) throw error;
@@ -39,8 +43,10 @@ export async function readSheetInBlocks(host: OfficeHost, name: string): Promise
     sheet.load("name");
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address");
+    const probe = queueDateSystemProbe(context);
     await context.sync();
     if (used.isNullObject) return emptySheetData(sheet.name);
+    const dateSystem = probe();
     const bounds = parseRangeBounds(used.address);
     if (!bounds) throw new Error(`Excel returned a range address the add-in cannot read: "${used.address}".`);
     const cols = bounds.lastCol - bounds.firstCol + 1;
@@ -51,7 +57,7 @@ export async function readSheetInBlocks(host: OfficeHost, name: string): Promise
       const range = sheet.getRange(blockRange(row, bounds.firstCol, rows, cols));
       range.load(READ_PROPERTIES);
       await context.sync();
-      blocks.push(sheetDataFromRange(sheet.name, range));
+      blocks.push(sheetDataFromRange(sheet.name, range, dateSystem));
     }
     return joinRowBlocks(sheet.name, blocks);
   });

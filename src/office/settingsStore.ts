@@ -29,13 +29,13 @@
 import type { SheetData } from "../core/cells";
 import { SETTINGS_SHEET } from "../core/returnSheets";
 import { formatRange, parseRangeBounds } from "../core/sheet/addresses";
-import { rowsWithSetting, settingFromRows, settingsRowsOf, type SettingsRow } from "../app/settings/settingsSheet";
-import { blockAddress, chunkBlocks, type WriteBlock, type WriteScalar } from "./chunks";
+import { rowsWithSetting, settingFromRows, settingKeysOf, settingsRowsOf, type SettingsRow } from "../app/settings/settingsSheet";
+import { blockAddress, chunkBlocks, TEXT_FORMAT, type WriteBlock, type WriteScalar } from "./chunks";
 import type { OfficeHost } from "./host";
 import { readSetting, saveSettings } from "./settings";
 
-/** Excel's text number format: what is written into such a cell stays the text it was. */
-export const TEXT_FORMAT = "@";
+/** Excel's text number format: what is written into such a cell stays the text it was (chunks.ts textInput). */
+export { TEXT_FORMAT };
 
 /** The settings sheet as one read found it. */
 interface SettingsSheetState {
@@ -141,6 +141,15 @@ export class SettingsStore {
       const state = await this.host.run(readSettingsSheet);
       return storedValue(state.rows, key, this.host.settings());
     });
+  }
+
+  /**
+   * The keys the settings sheet holds a value for (1 sync). Keys an earlier version left in the document settings are
+   * not listed: Office.Settings has get, set and remove but no way to list its keys
+   * (https://learn.microsoft.com/javascript/api/office/office.settings).
+   */
+  keys(): Promise<string[]> {
+    return this.exclusive(async () => settingKeysOf((await this.host.run(readSettingsSheet)).rows));
   }
 
   /** Stores the value as JSON; undefined or null removes the key. */

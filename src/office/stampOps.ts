@@ -10,11 +10,10 @@ import { chunkBlocks, excelInput, type WriteBlock, type WriteScalar } from "./ch
 import type { OfficeHost } from "./host";
 
 /**
- * Text Excel might read as something else gets the text prefix: besides what excelInput guards, any text
- * starting with a digit (the ISO time stamp, versions, hashes), so `verify` reads back exactly what was written.
+ * Every text gets the text prefix (excelInput): the ISO time stamp, versions and hashes included, so `verify` reads
+ * back exactly what was written. The sheet is new, or cleared of its formats, so no cell is formatted as Text.
  */
 export function stampCellInput(value: StampSheetCell): WriteScalar {
-  if (typeof value === "string" && /^\d/.test(value)) return `'${value}`;
   return excelInput(value);
 }
 
@@ -42,5 +41,5 @@ export async function writeStampSheet(host: OfficeHost, rows: readonly (readonly
         sheet.visibility = "VeryHidden";
       },
     });
-  });
+  }, { oneUndoStep: true, setsVisibility: true });
 }

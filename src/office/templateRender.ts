@@ -6,8 +6,9 @@
 import type { TemplatePlan } from "../app/gateway";
 import type { TemplateSheet, TemplateSpec, TemplateValidation } from "../core/template/types";
 import { parseRangeBounds } from "../core/sheet/addresses";
-import { excelInput, type WriteBlock } from "./chunks";
-import { compactRanges } from "../core/sheet/compactRanges";
+import { excelInput, type WriteBlock, type WriteScalar } from "./chunks";
+import { compactRanges, consecutiveRuns } from "../core/sheet/compactRanges";
+import { formulaRuns, type FormulaCell } from "./formulaFill";
 import { renameSheetRefs } from "../core/template/rename";
 import { renameTableRefs } from "./renameTableRefs";
 import { uniqueTableName } from "../core/sheet/sheetNames";
@@ -23,7 +24,10 @@ export interface RenderedSheet {
   /** The name the plan gave it. */
   readonly name: string;
   readonly hidden: boolean;
-  /** Number formats first, then values and formulas, in the template's cell order. */
+  /**
+   * Number formats first, then values and formulas, column by column: a run of one format or one formula filled down
+   * a column is one fill block (sent once), values one block per run of consecutive rows.
+   */
   readonly blocks: readonly WriteBlock[];
   readonly bold: readonly string[];
   readonly wrap: readonly string[];
@@ -72,22 +76,33 @@ function renderSheet(
   for (const { range, numFmt } of sheet.rangeFormats ?? []) {
     const bounds = parseRangeBounds(range);
     if (!bounds) throw new Error(`Template sheet "${sheet.name}" has an unreadable range "${range}".`);
-    const row = Array.from({ length: bounds.lastCol - bounds.firstCol + 1 }, () => numFmt);
-    const data = Array.from({ length: bounds.lastRow - bounds.firstRow + 1 }, () => row);
-    formats.push({ sheet: name, row: bounds.firstRow, col: bounds.firstCol, kind: "numberFormat", data });
+    formats.push(fillBlock(name, bounds.firstRow, bounds.firstCol, bounds.lastRow - bounds.firstRow + 1, bounds.lastCol - bounds.firstCol + 1, "numberFormat", numFmt));
   }
-  const contents: WriteBlock[] = [];
+  // Per column: formats, values and formulas by row, sent as runs (one block per run of consecutive rows).
+  const columns = new Map<number, { formats: Map<number, string>; values: Map<number, WriteScalar>; formulas: FormulaCell[] }>();
   const bold: string[] = [];
   const wrap: string[] = [];
   for (const cell of sheet.cells) {
     const bounds = parseRangeBounds(cell.address);
     if (!bounds) throw new Error(`Template sheet "${sheet.name}" has an unreadable cell address "${cell.address}".`);
-    const at = { sheet: name, row: bounds.firstRow, col: bounds.firstCol };
-    if (cell.numFmt !== undefined) formats.push({ ...at, kind: "numberFormat", data: [[cell.numFmt]] });
-    if (cell.formula !== undefined) contents.push({ ...at, kind: "formulas", data: [[`=${rewrite(cell.formula)}`]] });
-    else if (cell.value !== undefined) contents.push({ ...at, kind: "values", data: [[excelInput(cell.value)]] });
+    const column = columns.get(bounds.firstCol) ?? { formats: new Map<number, string>(), values: new Map<number, WriteScalar>(), formulas: [] as FormulaCell[] };
+    columns.set(bounds.firstCol, column);
+    if (cell.numFmt !== undefined) column.formats.set(bounds.firstRow, cell.numFmt);
+    if (cell.formula !== undefined) column.formulas.push({ row: bounds.firstRow, formula: `=${rewrite(cell.formula)}` });
+    // Every template cell is in a sheet the add-in has just added (General): text gets the text prefix (excelInput).
+    else if (cell.value !== undefined) column.values.set(bounds.firstRow, excelInput(cell.value));
     if (cell.bold) bold.push(cell.address);
     if (cell.wrap) wrap.push(cell.address);
+  }
+  const contents: WriteBlock[] = [];
+  for (const [col, column] of [...columns].sort((a, b) => a[0] - b[0])) {
+    formats.push(...sameValueRuns(name, col, column.formats));
+    for (const [first, last] of consecutiveRuns([...column.values.keys()].sort((a, b) => a - b))) {
+      const data = Array.from({ length: last - first + 1 }, (_, i) => [column.values.get(first + i) ?? ""]);
+      contents.push({ sheet: name, row: first, col, kind: "values", data });
+    }
+    // A formula filled down a column goes once, for the whole run (formulaFill.ts): Excel fills it relatively.
+    for (const run of formulaRuns(col, column.formulas)) contents.push(fillBlock(name, run.first, col, run.last - run.first + 1, 1, "formulas", run.formula));
   }
   const table = sheet.table
     ? { name: tableRenames.get(sheet.table.name) ?? sheet.table.name, range: sheet.table.range }
@@ -106,6 +121,27 @@ function renderSheet(
     validations: (sheet.validations ?? []).map((v) => renderValidation(v, rewrite)),
     freeze,
   };
+}
+
+/** One value for every cell of a block: a fill (chunks.ts WriteBlock.fill) when the block has more than one cell. */
+function fillBlock(sheet: string, row: number, col: number, rows: number, cols: number, kind: WriteBlock["kind"], value: WriteScalar): WriteBlock {
+  const block: WriteBlock = { sheet, row, col, kind, data: [[value]] };
+  return rows * cols > 1 ? { ...block, fill: { rows, cols } } : block;
+}
+
+/** A column's per-row values as runs of consecutive rows holding the same value, one fill block each. */
+function sameValueRuns(sheet: string, col: number, byRow: ReadonlyMap<number, string>): WriteBlock[] {
+  const blocks: WriteBlock[] = [];
+  const rows = [...byRow.keys()].sort((a, b) => a - b);
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    const first = rows[start] ?? 0;
+    const value = byRow.get(first) ?? "";
+    if (i < rows.length && rows[i] === (rows[i - 1] ?? 0) + 1 && byRow.get(rows[i] ?? 0) === value) continue;
+    blocks.push(fillBlock(sheet, first, col, i - start, 1, "numberFormat", value));
+    start = i;
+  }
+  return blocks;
 }
 
 /** The table's header row holds its headers before the table is made (the table takes its column names from it). */

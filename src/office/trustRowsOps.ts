@@ -8,7 +8,9 @@
 import type { CellValue } from "../core/cells";
 import { SOURCE_HEADER } from "../core/headers";
 import type { AppendedTrustRows, AppendTrustRowsOptions } from "../app/gateway";
-import { blockAddress, chunkBlocks, type WriteBlock, type WriteScalar } from "./chunks";
+import { blockRange } from "../core/sheet/addresses";
+import { blockAddress, chunkBlocks, TEXT_FORMAT, type WriteBlock, type WriteScalar } from "./chunks";
+import { queueDateSystemProbe } from "./dateSystem";
 import type { OfficeHost } from "./host";
 import { planTrustAppend } from "./trustRowsPlan";
 
@@ -21,16 +23,27 @@ export async function appendTrustRows(host: OfficeHost, sheet: string, rows: rea
     const table = tables.items[0];
     if (!table) throw new Error(`The sheet "${sheet}" has no table to add the rows to: insert the template (Template tab) and use its Trusts sheet.`);
     const header = table.getHeaderRowRange().load(["address", "values"]);
-    const body = table.getDataBodyRange().load(["address", "values"]);
+    // The body's number formats too: text goes into a Text-formatted cell without the text prefix (chunks.ts textInput).
+    const body = table.getDataBodyRange().load(["address", "values", "numberFormat"]);
+    // Dates are written as serials of the workbook's date system, found in the same sync.
+    const dateSystem = queueDateSystemProbe(context);
     await context.sync();
 
-    const plan = planTrustAppend(sheet, { headerAddress: header.address, headerValues: header.values, bodyAddress: body.address, bodyValues: body.values }, rows, options);
+    const loaded = { headerAddress: header.address, headerValues: header.values, bodyAddress: body.address, bodyValues: body.values, bodyNumberFormats: body.numberFormat, dateSystem: dateSystem() };
+    const plan = planTrustAppend(sheet, loaded, rows, options);
     const growStart = plan.grow?.row ?? Number.POSITIVE_INFINITY;
     const apply = (block: WriteBlock): void => {
       // Office.js types these as mutable any[][]; the arrays are not changed after this.
       const data = block.data as WriteScalar[][];
-      if (block.kind === "values" && block.row >= growStart) table.rows.add(undefined, data);
-      else if (block.kind === "values") worksheet.getRange(blockAddress(block)).values = data;
+      if (block.kind === "values" && block.row >= growStart) {
+        table.rows.add(undefined, data);
+        // Text columns: Text format on the new rows, then their values again, so they hold the text as written.
+        for (const col of plan.growTextColumns) {
+          const range = worksheet.getRange(blockRange(block.row, col, data.length, 1));
+          range.numberFormat = TEXT_FORMAT as unknown as string[][]; // one value for every cell (chunks.ts WriteBlock.fill)
+          range.values = data.map((row) => [row[col - block.col] ?? ""]);
+        }
+      } else if (block.kind === "values") worksheet.getRange(blockAddress(block)).values = data;
       else worksheet.getRange(blockAddress(block)).numberFormat = data;
     };
     const chunks = chunkBlocks([...plan.fill, ...(plan.grow ? [plan.grow] : []), ...plan.formats]);
@@ -41,7 +54,7 @@ export async function appendTrustRows(host: OfficeHost, sheet: string, rows: rea
       apply,
     });
     return { firstRow: plan.firstRow, lastRow: plan.lastRow, sourceColumnAdded: plan.addSourceColumn, sourceColumn: plan.sourceColumn };
-  });
+  }, { oneUndoStep: true });
 }
 
 /**

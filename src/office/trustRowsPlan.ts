@@ -4,19 +4,23 @@
  * and which cells get a date format. The gateway only replays this (trustRowsOps.ts). Pure.
  */
 import { columnLetters, isErrorValue, type CellValue } from "../core/cells";
-import { isoFromDate, serialFromIso } from "../core/dates";
+import { DEFAULT_DATE_SYSTEM, isoFromDate, serialFromIso, type DateSystem } from "../core/dates";
 import { isOwnExtraHeader } from "../core/headers";
 import { DATE_FORMAT } from "../core/template/layout";
 import type { AppendTrustRowsOptions } from "../app/gateway";
 import { parseRangeBounds, type RangeBounds } from "../core/sheet/addresses";
-import { excelInput, type WriteBlock, type WriteScalar } from "./chunks";
+import { excelInput, TEXT_FORMAT, textInput, type WriteBlock, type WriteScalar } from "./chunks";
 
-/** The table's header row and data body after load: their addresses and values. */
+/** The table's header row and data body after load: their addresses and values; and the workbook's date system. */
 export interface LoadedTable {
   readonly headerAddress: string;
   readonly headerValues: readonly (readonly unknown[])[];
   readonly bodyAddress: string;
   readonly bodyValues: readonly (readonly unknown[])[];
+  /** The data body's number formats, when loaded: text goes into a Text-formatted ("@") cell as it is (textInput). */
+  readonly bodyNumberFormats?: readonly (readonly unknown[])[];
+  /** Dates are written as serials of this system (dateSystem.ts reads it in the same sync). */
+  readonly dateSystem: DateSystem;
 }
 
 export interface TrustAppendPlan {
@@ -26,6 +30,8 @@ export interface TrustAppendPlan {
   readonly fill: readonly WriteBlock[];
   /** One value block of the rows the table grows by (written with table.rows.add, in order). */
   readonly grow: WriteBlock | null;
+  /** Sheet columns formatted as Text in the table's last row: the grown rows get Text there, and those values again. */
+  readonly growTextColumns: readonly number[];
   /** Date formats for date cells, as column blocks after the values. */
   readonly formats: readonly WriteBlock[];
   readonly firstRow: number;
@@ -42,12 +48,15 @@ function bounds(address: string, what: string): RangeBounds {
 
 const isBlankValue = (value: unknown): boolean => value === "" || value === null || value === undefined;
 
-/** A value as Excel takes it through Range.values: dates as serials (their format is set apart), text kept as text. */
-export function officeCellInput(value: CellValue): WriteScalar {
+/**
+ * A value as Excel takes it through Range.values: dates as serials of the workbook's date system (their format is
+ * set apart), text kept as text (with the text prefix: excelInput).
+ */
+export function officeCellInput(value: CellValue, dateSystem: DateSystem = DEFAULT_DATE_SYSTEM): WriteScalar {
   if (value instanceof Date) {
     const iso = isoFromDate(value);
     if (iso === null) throw new Error("Cannot write an invalid date.");
-    return serialFromIso(iso);
+    return serialFromIso(iso, dateSystem);
   }
   if (isErrorValue(value)) return value.code;
   if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`Cannot write ${String(value)}: a cell holds only finite numbers.`);
@@ -97,17 +106,31 @@ export function planTrustAppend(sheet: string, table: LoadedTable, rows: readonl
   while (blankRows < table.bodyValues.length && (table.bodyValues[table.bodyValues.length - 1 - blankRows] ?? []).every(isBlankValue)) blankRows++;
   const firstRow = body.lastRow - blankRows + 1;
 
+  // Text takes the text prefix unless its cell is formatted as Text (textInput): a blank row filled keeps its own
+  // cell's format. What format Excel gives the rows a table grows by is not documented, so where the table's last row
+  // is Text in a column, the grown rows get Text there too and that column's values are written again over them
+  // (growTextColumns; trustRowsOps.ts); elsewhere they get the text prefix. The Source column added now is General.
+  const bodyFormats = table.bodyNumberFormats ?? [];
+  const lastFormats = bodyFormats[bodyFormats.length - 1] ?? [];
+  const formatOf = (i: number, j: number): unknown => {
+    if (addSourceColumn && header.firstCol + j === sourceCol) return undefined;
+    const bodyRow = firstRow - body.firstRow + i;
+    return bodyRow < bodyFormats.length ? bodyFormats[bodyRow]?.[j] : lastFormats[j];
+  };
   const data: WriteScalar[][] = rows.map((row, i) =>
     Array.from({ length: width }, (_, j) => {
       const col = header.firstCol + j;
-      if (col === sourceCol) return excelInput(options.sources?.[i] ?? null);
-      return officeCellInput(row[col - 1] ?? null);
+      if (col === sourceCol) return excelInput(options.sources?.[i] ?? null, formatOf(i, j));
+      const value = row[col - 1] ?? null;
+      if (typeof value === "string") return textInput(value, formatOf(i, j));
+      return officeCellInput(value, table.dateSystem);
     }),
   );
   const fillCount = Math.min(blankRows, data.length);
   const fill: WriteBlock[] = fillCount > 0 ? [{ sheet, row: firstRow, col: header.firstCol, kind: "values", data: data.slice(0, fillCount) }] : [];
   const growData = data.slice(fillCount);
   const grow: WriteBlock | null = growData.length > 0 ? { sheet, row: firstRow + fillCount, col: header.firstCol, kind: "values", data: growData } : null;
+  const growTextColumns = grow === null ? [] : lastFormats.flatMap((format, j) => (format === TEXT_FORMAT ? [header.firstCol + j] : []));
   const cols = Array.from({ length: header.lastCol - header.firstCol + 1 }, (_, j) => header.firstCol + j);
-  return { addSourceColumn, fill, grow, formats: dateFormatBlocks(sheet, rows, firstRow, cols), firstRow, lastRow: firstRow + rows.length - 1, sourceColumn: sourceCol };
+  return { addSourceColumn, fill, grow, growTextColumns, formats: dateFormatBlocks(sheet, rows, firstRow, cols), firstRow, lastRow: firstRow + rows.length - 1, sourceColumn: sourceCol };
 }

@@ -21,6 +21,8 @@ describe("checkReturn", () => {
     expect(gateway.callsTo("listSheets")).toHaveLength(1);
     expect(readsOf(gateway).sort()).toEqual(["ICS", "Trusts"]);
     expect(gateway.callsTo("loadSetting")).toEqual([["mapping:Trusts"]]);
+    // Nothing saved under the sheet's name: the keys are listed once, for a mapping saved before a rename.
+    expect(gateway.callsTo("settingKeys")).toHaveLength(1);
     expect(checked.sheet.name).toBe("Trusts");
     expect(checked.submitted).toBe(checked.ics?.details.submissionDate);
   });

@@ -32,6 +32,17 @@ describe("updateMarksRecord", () => {
   });
 });
 
+describe("updateMarksRecord given the workbook's sheets", () => {
+  it("drops the entries of sheets no longer there (renamed or deleted), comparing names as Excel does, ignoring case", () => {
+    const ranges = { error: ["A1"], warning: [] };
+    const previous = { "Trusts 2023": ranges, ics: ranges, Gone: ranges };
+    expect(updateMarksRecord(previous, "Trusts", ranges, ["Trusts", "ICS"])).toEqual({ ics: ranges, Trusts: ranges });
+    expect(updateMarksRecord(previous, "Trusts", null, ["Trusts"])).toEqual({});
+    // Without the list (an older caller), nothing is dropped.
+    expect(Object.keys(updateMarksRecord(previous, "Trusts", null))).toEqual(["Trusts 2023", "ics", "Gone"]);
+  });
+});
+
 describe("updateMarksRecord with hostile sheet names", () => {
   it("stores a sheet named __proto__ like any other, and survives a JSON round trip", () => {
     const ranges = { error: ["A1"], warning: [] };

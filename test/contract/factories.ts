@@ -161,7 +161,8 @@ export const fakeFactory: GatewayFactory = {
     const gateway = new FakeGateway();
     for (const spec of sheets) {
       const rows = spec.rows.map((r) => [...r]);
-      gateway.addSheet(spec.name, rows, (spec.visibility ?? "visible") === "visible", spec.table ?? null);
+      const visibility = spec.visibility ?? "visible";
+      gateway.addSheet(spec.name, rows, visibility === "veryHidden" ? "veryHidden" : visibility === "visible", spec.table ?? null);
     }
     return {
       gateway,

@@ -15,7 +15,9 @@
  * every case as `it` for every gateway, the listed ones too, to see how they fail today.
  */
 import type { CellMark, CellWrite, WorkbookGateway } from "../../src/app/gateway";
+import { isHiddenSheetError } from "../../src/app/gateway";
 import { MARKS_SETTING, planMarks } from "../../src/app/marks";
+import { FIGURES_SETTING } from "../../src/app/settings/ownedSheets";
 import { asciiJson } from "../../src/app/settings/settingsSheet";
 import { cellAddress, cellAt, errorValue, type CellValue, type SheetData } from "../../src/core/cells";
 import { COLUMNS, type ColumnKey } from "../../src/core/columns";
@@ -364,6 +366,14 @@ contract("markCells / clearMarks", "the marks setting names the sheet as the wor
   expect(await gateway.loadSetting(MARKS_SETTING)).toEqual({});
 });
 
+contract("markCells / clearMarks", "writing the marks setting drops the entries of sheets no longer in the workbook (renamed or deleted)", async (f) => {
+  const { gateway } = await f.create([{ name: "Trusts", rows: MARKED_ROWS }, { name: "Notes", rows: [["n"]] }]);
+  const old = { error: ["A1"], warning: [] };
+  await gateway.saveSetting(MARKS_SETTING, { "Trusts 2023": old, notes: old });
+  await gateway.markCells("Trusts", MARKS);
+  expect(await gateway.loadSetting(MARKS_SETTING)).toEqual({ notes: old, Trusts: planMarks(MARKS) });
+});
+
 contract("markCells / clearMarks", "an unknown sheet rejects with a message naming it", async (f) => {
   const { gateway } = await f.create([{ name: "Trusts", rows: MARKED_ROWS }]);
   await rejectsNaming(gateway.markCells("Missing", MARKS), "Missing");
@@ -384,6 +394,44 @@ contract("selectCell", "goes to a cell or a range, changing no value", async (f)
 contract("selectCell", "an unknown sheet rejects with a message naming it", async (f) => {
   const { gateway } = await f.create([{ name: "Trusts", rows: MARKED_ROWS }]);
   await rejectsNaming(gateway.selectCell("Missing", "A1"), "Missing");
+});
+
+/** The HiddenSheetError a selectCell rejects with (fails the case when it resolves or rejects otherwise). */
+async function hiddenSheetError(work: Promise<unknown>): Promise<{ sheet: string; veryHidden: boolean; message: string }> {
+  const error: unknown = await work.then(() => null, (e: unknown) => e);
+  if (!isHiddenSheetError(error)) throw new Error(`expected a HiddenSheetError, got ${String(error)}`);
+  return { sheet: error.sheet, veryHidden: error.veryHidden, message: error.message };
+}
+
+const HIDDEN_BOOK = [
+  { name: "Trusts", rows: MARKED_ROWS },
+  { name: "Lists", rows: [["a"]], visibility: "hidden" as const },
+  { name: "Secret", rows: [["b"]], visibility: "veryHidden" as const },
+];
+
+contract("selectCell", "a hidden sheet rejects with a HiddenSheetError naming it, and stays hidden", async (f) => {
+  const { gateway } = await f.create(HIDDEN_BOOK);
+  const error = await hiddenSheetError(gateway.selectCell("lists", "A1"));
+  expect(error).toEqual({ sheet: "Lists", veryHidden: false, message: expect.stringContaining('"Lists" is hidden') });
+  await hiddenSheetError(gateway.selectCell("Lists", "A1", { unhide: false }));
+  expect((await gateway.listSheets()).find((s) => s.name === "Lists")).toEqual({ name: "Lists", visible: false });
+});
+
+contract("selectCell", "with unhide, a hidden sheet is made visible and the cell selected, changing no value", async (f) => {
+  const { gateway } = await f.create(HIDDEN_BOOK);
+  await gateway.selectCell("Lists", "A1", { unhide: true });
+  expect((await gateway.listSheets()).find((s) => s.name === "Lists")).toEqual({ name: "Lists", visible: true });
+  expect(await cells(gateway, "Lists")).toEqual({ A1: "a" });
+  await gateway.selectCell("Lists", "A1");
+});
+
+contract("selectCell", "a very hidden sheet is never unhidden, even when asked: HiddenSheetError", async (f) => {
+  const { gateway } = await f.create(HIDDEN_BOOK);
+  for (const options of [undefined, { unhide: true }]) {
+    const error = await hiddenSheetError(gateway.selectCell("Secret", "A1", options));
+    expect(error).toEqual({ sheet: "Secret", veryHidden: true, message: expect.stringContaining("very hidden") });
+  }
+  expect((await gateway.listSheets()).find((s) => s.name === "Secret")).toEqual({ name: "Secret", visible: false });
 });
 
 /* writeCells */
@@ -434,8 +482,9 @@ contract("writeCells", "finds the sheet whatever the case of its name", async (f
 
 const FORMULA_LIKE = ["=SUM(1,2)", "+44 20 7946 0000", "-", "-5 beds", "@home"];
 const NUMBER_LIKE = ["007", "1,000", "3.50", "1E5", "-12", "50%"];
-const DATE_LIKE = ["2024-03-31", "31/03/2024", "1 Jan 2024"];
+const DATE_LIKE = ["2024-03-31", "31/03/2024", "1 Jan 2024", "Dec 2023", "dec-2023", "1-2"];
 const BOOLEAN_LIKE = ["TRUE", "false"];
+const ERROR_LIKE = ["#N/A", "#DIV/0!"];
 
 contract("writeCells", "text that looks like a formula comes back as the same text", async (f) => {
   expect(await writeTexts(f, FORMULA_LIKE)).toEqual(textCells(FORMULA_LIKE));
@@ -451,6 +500,10 @@ contract("writeCells", "text that looks like a date comes back as the same text"
 
 contract("writeCells", "text that looks like a boolean comes back as the same text", async (f) => {
   expect(await writeTexts(f, BOOLEAN_LIKE)).toEqual(textCells(BOOLEAN_LIKE));
+});
+
+contract("writeCells", "text that looks like an error value comes back as the same text", async (f) => {
+  expect(await writeTexts(f, ERROR_LIKE)).toEqual(textCells(ERROR_LIKE));
 });
 
 contract("writeCells", "text that starts with an apostrophe keeps it", async (f) => {
@@ -512,6 +565,17 @@ contract("writeFigures", "never takes the name of the add-in's settings sheet", 
   await expect(gateway.loadSetting("eprReturn.test")).resolves.toBe(1);
 });
 
+contract("writeFigures", "a record naming a user's sheet (as an earlier version's, or a stale one) never makes it the add-in's", async (f) => {
+  const { gateway } = await f.create([{ name: "EPR Scores", rows: [["my own scores"]] }]);
+  await gateway.saveSetting(FIGURES_SETTING, { "EPR Scores": { name: "EPR Scores", id: 1 } });
+  await expect(gateway.writeFigures(FIGURES)).resolves.toBe("EPR Scores (2)");
+  await gateway.saveSetting(FIGURES_SETTING, { "EPR Scores": "{00000000-0001-0000-0000-000000000000}" });
+  await expect(gateway.writeFigures(FEWER)).resolves.toBe("EPR Scores (2)");
+  expect(await names(gateway)).toEqual(["EPR Scores", "EPR Scores (2)"]);
+  expect(await cells(gateway, "EPR Scores")).toEqual({ A1: "my own scores" });
+  expect(await cells(gateway, "EPR Scores (2)")).toEqual(expectedCells(FEWER.rows));
+});
+
 contract("writeFigures", "a figure that cannot be computed (NaN, ±Infinity) reads back blank", async (f) => {
   const { gateway } = await f.create([]);
   await gateway.writeFigures({ name: "Figures", rows: [["Share", Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1]] });
@@ -520,7 +584,7 @@ contract("writeFigures", "a figure that cannot be computed (NaN, ±Infinity) rea
 
 contract("writeFigures", "text figures that look like dates, numbers or formulas come back as the same text", async (f) => {
   const { gateway } = await f.create([]);
-  const rows = [["Target date", "2023-12-31"], ["Code", "007"], ["Note", "=not a formula"], ["Flag", "TRUE"]];
+  const rows = [["Target date", "2023-12-31"], ["Code", "007"], ["Note", "=not a formula"], ["Flag", "TRUE"], ["Profile", "dec-2023"], ["Range", "1-2"], ["Missing", "#N/A"], ["Phone", "+44 20 7946 0000"]];
   await gateway.writeFigures({ name: "Figures", rows });
   expect(await cells(gateway, "Figures")).toEqual(expectedCells(rows));
 });
@@ -582,6 +646,17 @@ contract("loadSetting / saveSetting", "saving null or undefined removes the key 
   await expect(gateway.loadSetting("eprReturn.a")).resolves.toBeUndefined();
   await expect(gateway.loadSetting("eprReturn.b")).resolves.toBeUndefined();
   await expect(gateway.loadSetting("eprReturn.c")).resolves.toBe(3);
+});
+
+contract("loadSetting / saveSetting", "settingKeys lists the keys saved, in the order first saved, not the removed ones", async (f) => {
+  const { gateway } = await f.create([{ name: "Trusts", rows: [] }]);
+  expect(await gateway.settingKeys()).toEqual([]);
+  await gateway.saveSetting("mapping:Trusts", { a: 1 });
+  await gateway.saveSetting("eprReturn.b", 2);
+  await gateway.saveSetting("mapping:Trusts", { a: 2 });
+  await gateway.saveSetting("eprReturn.c", 3);
+  await gateway.saveSetting("eprReturn.b", null);
+  expect(await gateway.settingKeys()).toEqual(["mapping:Trusts", "eprReturn.c"]);
 });
 
 contract("loadSetting / saveSetting", "stores the value, not the object: changing either object afterwards changes nothing stored", async (f) => {
@@ -694,21 +769,21 @@ contract("appendTrustRows", "no rows: lastRow is firstRow - 1 and nothing change
   expect(await cells(gateway, "Data")).toEqual(expectedCells(rows));
 });
 
-const LOOKALIKE_ROWS: CellValue[][] = [["007", "2024-03-31", "=not a formula"], ["TRUE", "1E5", "-"]];
-const LOOKALIKE_SOURCES = ["'quoted", "2024-01-01.xlsx"];
+const LOOKALIKE_ROWS: CellValue[][] = [["007", "2024-03-31", "=not a formula"], ["TRUE", "1E5", "-"], ["1-2", "Dec 2023", "#N/A"]];
+const LOOKALIKE_SOURCES = ["'quoted", "2024-01-01.xlsx", "+44 20 7946 0000"];
 
 contract("appendTrustRows", "text that looks like a number, date, boolean or formula fills the table's blank rows as the same text", async (f) => {
   const rows: CellValue[][] = [["Code", "Name", "Notes"]];
-  const { gateway } = await f.create([{ name: "Data", rows, table: "A1:C3" }]);
+  const { gateway } = await f.create([{ name: "Data", rows, table: "A1:C4" }]);
   await gateway.appendTrustRows("Data", LOOKALIKE_ROWS, { sources: LOOKALIKE_SOURCES });
-  expect(await cells(gateway, "Data")).toEqual({ ...expectedCells(rows), ...expectedCells(LOOKALIKE_ROWS, 2), D1: "Source", D2: "'quoted", D3: "2024-01-01.xlsx" });
+  expect(await cells(gateway, "Data")).toEqual({ ...expectedCells(rows), ...expectedCells(LOOKALIKE_ROWS, 2), D1: "Source", D2: "'quoted", D3: "2024-01-01.xlsx", D4: "+44 20 7946 0000" });
 });
 
 contract("appendTrustRows", "text that looks like a number, date, boolean or formula grows the table as the same text", async (f) => {
   const rows: CellValue[][] = [["Code", "Name", "Notes"], ["RX1", "North", null]];
   const { gateway } = await f.create([{ name: "Data", rows, table: "A1:C2" }]);
   await gateway.appendTrustRows("Data", LOOKALIKE_ROWS, { sources: LOOKALIKE_SOURCES });
-  expect(await cells(gateway, "Data")).toEqual({ ...expectedCells(rows), ...expectedCells(LOOKALIKE_ROWS, 3), D1: "Source", D3: "'quoted", D4: "2024-01-01.xlsx" });
+  expect(await cells(gateway, "Data")).toEqual({ ...expectedCells(rows), ...expectedCells(LOOKALIKE_ROWS, 3), D1: "Source", D3: "'quoted", D4: "2024-01-01.xlsx", D5: "+44 20 7946 0000" });
 });
 
 /* writeStampSheet */
@@ -817,18 +892,6 @@ contract("onSheetChanged", "does not call the listener after markCells or clearM
  */
 const KNOWN_FAILURES: Readonly<Record<GatewayName, Readonly<Record<string, string>>>> = {
   office: {
-    // The known Excel defect (being fixed separately): excelInput (src/office/chunks.ts) gives the text prefix only to
-    // text starting with = + - @ and to digits-and-punctuation text, so Excel types "1E5" as a number, "2024-03-31"
-    // as a date and "TRUE"/"false" as booleans (Range.values is typed input: the fake Excel models it, typedInput).
-    "writeCells › text that looks like a number comes back as the same text": "Excel types 1E5 as the number 100000 (excelInput does not prefix it)",
-    "writeCells › text that looks like a date comes back as the same text": "Excel types 2024-03-31 as a date (excelInput does not prefix it)",
-    "writeCells › text that looks like a boolean comes back as the same text": "Excel types TRUE/false as booleans (excelInput does not prefix them)",
-    "writeFigures › text figures that look like dates, numbers or formulas come back as the same text": "writeFigures goes through excelInput too: 2023-12-31 becomes a date, TRUE a boolean",
-    "appendTrustRows › text that looks like a number, date, boolean or formula fills the table's blank rows as the same text": "the blank rows are written through Range.values: 2024-03-31, TRUE and 1E5 are typed (planTrustAppend uses excelInput)",
-    // The fake Excel's table.rows.add stores what it is given, text prefix and all, where Excel keeps the prefix out of
-    // the value as Range.values does (test/office/fakeExcel.ts FakeTableView.rows.add skips typedInput); in Excel the
-    // excelInput gaps above would show here instead.
-    "appendTrustRows › text that looks like a number, date, boolean or formula grows the table as the same text": "the fake Excel's rows.add keeps the \"'\" prefix in the value ('007, '=not a formula); in Excel, excelInput's gaps instead",
     // The fake Excel stores NaN and ±Infinity as numbers. Office.js sends values as JSON, where they become null, which
     // Range.values takes as "leave the cell as it is", so on the new (or cleared) figures sheet real Excel shows blanks.
     "writeFigures › a figure that cannot be computed (NaN, ±Infinity) reads back blank": "the fake Excel keeps NaN/Infinity as numbers; the gateway sends them as they are",

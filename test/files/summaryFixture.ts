@@ -48,6 +48,9 @@ const INPUTS: readonly TrustInput[] = [
     trustCode: "RBD", eprStatus: "No EPR", plan: "New EPR", targetSupplier: "In-house", targetGoLiveDate: "2026-01-31", businessCaseStage: "Not started",
     fundingModel: "Local only", totalCost: 1_000_000, localFunding: 1_000_000, nationalFunding: 0,
   },
+  // Two in-house trusts without a code or a product: each its own system, keyed by its row (Calc: "row:"&ROW()).
+  { trustCode: null, eprStatus: "Live", supplier: "In-house", goLiveDate: "2013-01-01", plan: "Keep" },
+  { trustCode: null, eprStatus: "Live", supplier: "In-house", goLiveDate: "2013-06-01", plan: "Keep" },
   // No EPR and no plan dates: never installed, not implementing.
   { trustCode: "RBG", eprStatus: "No EPR", plan: "New EPR", targetSupplier: "Other", businessCaseStage: "Not started", notes: "Waiting on funding" },
 ];

@@ -132,5 +132,6 @@ describeWithLibreOffice("Summary recalculated in LibreOffice equals the core's c
     expect(mar.coverage.installed).toBeGreaterThan(dec.coverage.installed);
     expect(dec.convergence.now.systems).toBeGreaterThan(5);
     expect(dec.funding.gap).not.toBe(0);
+    expect(TRUSTS.filter((t) => t.trustCode === null && t.supplier === "In-house" && t.product === null)).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  blockAddress, blockFromRows, blocksFromCellWrites, chunkBlocks, estimateBlockBytes, excelInput, splitBlock, utf8Length,
+  blockAddress, blockFromRows, blocksFromCellWrites, chunkBlocks, estimateBlockBytes, excelInput, splitBlock, TEXT_FORMAT, textInput, utf8Length,
   type WriteBlock,
 } from "../../src/office/chunks";
 
@@ -48,19 +48,32 @@ describe("splitBlock / chunkBlocks", () => {
   });
 });
 
-describe("excelInput", () => {
+describe("fill blocks", () => {
+  it("address their whole range, cost one value, and are never split", () => {
+    const fill: WriteBlock = { sheet: "Calc", row: 2, col: 2, kind: "formulas", data: [["=A2*2"]], fill: { rows: 1000, cols: 1 } };
+    expect(blockAddress(fill)).toBe("B2:B1001");
+    expect(estimateBlockBytes(fill)).toBeLessThan(300);
+    expect(splitBlock(fill, 10)).toEqual([fill]);
+  });
+});
+
+describe("excelInput / textInput", () => {
   it("clears with an empty string, since null means 'leave unchanged' to Excel", () => {
     expect(excelInput(null)).toBe("");
+    expect(excelInput("")).toBe("");
   });
-  it("prefixes text Excel would read as a formula, number or date", () => {
-    expect(excelInput("=SUM(A1)")).toBe("'=SUM(A1)");
-    expect(excelInput("-")).toBe("'-");
-    expect(excelInput("31/12/2023")).toBe("'31/12/2023");
-    expect(excelInput("0123")).toBe("'0123");
+  it("gives every text the text prefix, whatever Excel would make of it", () => {
+    for (const text of ["Oracle Health", "Dec 2023", "dec-2023", "2024-03-31", "1-2", "TRUE", "#N/A", "1E5", "=x", "+44 20 7946 0000", "007", "-", "'quoted"]) {
+      expect(excelInput(text)).toBe(`'${text}`);
+    }
   });
-  it("leaves ordinary text, numbers and booleans alone", () => {
-    expect(excelInput("Oracle Health")).toBe("Oracle Health");
-    expect(excelInput("1.2m")).toBe("1.2m");
+  it("writes text into a cell formatted as Text as it is", () => {
+    expect(textInput("007", TEXT_FORMAT)).toBe("007");
+    expect(excelInput("=x", TEXT_FORMAT)).toBe("=x");
+    expect(textInput("007", "General")).toBe("'007");
+    expect(textInput("007", "dd/mm/yyyy")).toBe("'007");
+  });
+  it("leaves numbers and booleans alone", () => {
     expect(excelInput(42)).toBe(42);
     expect(excelInput(false)).toBe(false);
   });
@@ -77,7 +90,7 @@ describe("blocksFromCellWrites / blockFromRows", () => {
     ]);
     expect(blocks).toEqual([
       { sheet: "Trusts", row: 2, col: 1, kind: "values", data: [[7]] },
-      { sheet: "Trusts", row: 2, col: 5, kind: "values", data: [["TPP"], ["Oracle Health"]] },
+      { sheet: "Trusts", row: 2, col: 5, kind: "values", data: [["'TPP"], ["'Oracle Health"]] },
       { sheet: "Trusts", row: 5, col: 5, kind: "values", data: [[""]] },
     ]);
   });
@@ -86,7 +99,7 @@ describe("blocksFromCellWrites / blockFromRows", () => {
   });
   it("pads ragged figure rows into one rectangle from A1", () => {
     expect(blockFromRows("EPR Scores", [["Trusts", 12], ["Note"]])).toEqual({
-      sheet: "EPR Scores", row: 1, col: 1, kind: "values", data: [["Trusts", 12], ["Note", ""]],
+      sheet: "EPR Scores", row: 1, col: 1, kind: "values", data: [["'Trusts", 12], ["'Note", ""]],
     });
     expect(blockFromRows("S", [])).toBeNull();
   });

@@ -2,7 +2,7 @@
  * The fake Excel itself (fakeExcel.ts): each behaviour it models of Excel, with the source in README.md and at the
  * code. These run the fake's proxies directly (a FakeContext), not through the gateway.
  */
-import { FakeContext, FakeOfficeError, FakeWorkbook, SHARED_FIRST_SHEET_ID, TEXT_FORMAT, dateSerial, fakeHost, typedInput, type FakeCell } from "./fakeExcel";
+import { FakeContext, FakeOfficeError, FakeWorkbook, SHARED_FIRST_SHEET_ID, TEXT_FORMAT, dateSerial, fakeHost, relativeFormula, typedInput, type FakeCell } from "./fakeExcel";
 
 function bookWith(...names: string[]): FakeWorkbook {
   const book = new FakeWorkbook();
@@ -155,6 +155,14 @@ describe("typed input (Range.values strings, as Excel en-US takes them)", () => 
     ["3/31/24", { value: serial(2024, 3, 31), numberFormat: "m/d/yyyy" }],
     ["1 Jan 2024", { value: serial(2024, 1, 1), numberFormat: "d-mmm-yy" }],
     ["Jan 1, 2024", { value: serial(2024, 1, 1), numberFormat: "d-mmm-yy" }],
+    ["dec-2023", { value: serial(2023, 12, 1), numberFormat: "mmm-yy" }],
+    ["Dec 2023", { value: serial(2023, 12, 1), numberFormat: "mmm-yy" }],
+    ["Mar-26", { value: serial(2026, 3, 1), numberFormat: "mmm-yy" }],
+    ["1-2", { value: serial(new Date().getUTCFullYear(), 1, 2), numberFormat: "d-mmm" }],
+    ["1/6", { value: serial(new Date().getUTCFullYear(), 1, 6), numberFormat: "d-mmm" }],
+    ["6-Jan", { value: serial(new Date().getUTCFullYear(), 1, 6), numberFormat: "d-mmm" }],
+    ["13-2", { value: "13-2" }],
+    ["Epic 2023", { value: "Epic 2023" }],
     ["31/03/2024", { value: "31/03/2024" }],
     ["2023-02-29", { value: "2023-02-29" }],
     ["=SUM(A1)", { value: null, formula: "=SUM(A1)" }],
@@ -340,6 +348,63 @@ describe("table names and defined names share one name space", () => {
     const ctx = new FakeContext(book);
     ctx.workbook.worksheets.getItem("Data").tables.add("B2:C4", true);
     expect((await failure(ctx.sync())).code).toBe("MergedRangeConflict");
+  });
+});
+
+describe("sheet-scoped names (worksheet.names) and copying a sheet", () => {
+  it("adds, finds and reads a sheet's own names: a text constant's value is its text", async () => {
+    const book = bookWith("Data", "Other");
+    const ctx = new FakeContext(book);
+    ctx.workbook.worksheets.getItem("Data").names.add("_owner", '="made by ""us"""', "why");
+    await ctx.sync();
+    expect(book.sheet("Data").names).toEqual([{ name: "_owner", formula: '="made by ""us"""', comment: "why" }]);
+    expect(book.names).toEqual([]);
+    const here = ctx.workbook.worksheets.getItem("Data").names.getItemOrNullObject("_OWNER").load("value,formula,scope");
+    const there = ctx.workbook.worksheets.getItem("Other").names.getItemOrNullObject("_owner").load("value");
+    const workbookWide = ctx.workbook.names.getItemOrNullObject("_owner");
+    await ctx.sync();
+    expect([here.value, here.formula, here.scope]).toEqual(['made by "us"', '="made by ""us"""', "Worksheet"]);
+    expect(there.isNullObject).toBe(true);
+    expect(workbookWide.isNullObject).toBe(true);
+  });
+
+  it("a name unique in the sheet's scope only: the same name on another sheet or the workbook is fine, twice on one sheet is not", async () => {
+    const book = bookWith("Data", "Other");
+    book.addName("Tag", "=1");
+    const ctx = new FakeContext(book);
+    ctx.workbook.worksheets.getItem("Data").names.add("Tag", "=2");
+    ctx.workbook.worksheets.getItem("Other").names.add("Tag", "=3");
+    await ctx.sync();
+    ctx.workbook.worksheets.getItem("Data").names.add("TAG", "=4");
+    expect((await failure(ctx.sync())).code).toBe("ItemAlreadyExists");
+    ctx.workbook.worksheets.getItem("Data").names.add("A1", "=4");
+    expect((await failure(ctx.sync())).code).toBe("InvalidArgument");
+  });
+
+  it("the names stay with the sheet through a rename and a reopen", async () => {
+    const book = bookWith("Data");
+    book.sheet("Data").names.push({ name: "_owner", formula: '="x"' });
+    book.sheet("Data").name = "Renamed";
+    book.reopen();
+    const ctx = new FakeContext(book);
+    const item = ctx.workbook.worksheets.getItem("Renamed").names.getItemOrNullObject("_owner").load("value");
+    await ctx.sync();
+    expect(item.value).toBe("x");
+  });
+
+  it("a user's copy of a sheet comes after it with a new id, its cells and copies of its sheet-scoped names", () => {
+    const book = bookWith("Data", "Last");
+    const data = book.sheet("Data");
+    data.seed([["v"]]);
+    data.names.push({ name: "_owner", formula: '="x"' });
+    const copy = book.userCopySheet("Data");
+    expect(book.sheets.map((s) => s.name)).toEqual(["Data", "Data (2)", "Last"]);
+    expect(copy.id).not.toBe(data.id);
+    expect(copy.at("A1")?.value).toBe("v");
+    expect(copy.names).toEqual(data.names);
+    copy.names[0]!.formula = '="y"';
+    expect(data.names[0]?.formula).toBe('="x"');
+    expect(book.userCopySheet("Data").name).toBe("Data (3)");
   });
 });
 
@@ -645,5 +710,75 @@ describe("Worksheet.onChanged", () => {
     await failure(ctx.sync());
     await book.settleEvents();
     expect(calls).toEqual([{ address: "A1" }]);
+  });
+});
+
+describe("one value for a multi-cell range (a fill)", () => {
+  it("fills values and number formats into every cell, and a formula relatively, as if filled from the top-left cell", async () => {
+    const book = bookWith("Data");
+    const ctx = new FakeContext(book);
+    const sheet = ctx.workbook.worksheets.getItem("Data");
+    (sheet.getRange("A1:A3") as unknown as { numberFormat: unknown }).numberFormat = "0.0";
+    (sheet.getRange("B1:C2") as unknown as { formulas: unknown }).formulas = '=A1*2+$A$1+Other!$B1+"A1"+SUM(A$1:A1)';
+    (sheet.getRange("D1:D2") as unknown as { values: unknown }).values = "x";
+    await ctx.sync();
+    const data = book.sheet("Data");
+    expect(data.at("A3")?.numberFormat).toBe("0.0");
+    expect(data.at("B1")?.formula).toBe('=A1*2+$A$1+Other!$B1+"A1"+SUM(A$1:A1)');
+    expect(data.at("C2")?.formula).toBe('=B2*2+$A$1+Other!$B2+"A1"+SUM(B$1:B2)');
+    expect(data.at("D2")?.value).toBe("x");
+  });
+
+  it("leaves function names, quoted sheet names and structured references alone, and gives #REF! off the sheet", () => {
+    expect(relativeFormula("=LOG10(A1)+'Q1 2024'!A1+T[[#Headers],[A1]]", 1, 0)).toBe("=LOG10(A2)+'Q1 2024'!A2+T[[#Headers],[A1]]");
+    expect(relativeFormula("=A1", -1, 0)).toBe("=#REF!");
+  });
+});
+
+describe("failSync (a test knob)", () => {
+  it("fails the chosen sync of the workbook after its first `after` commands, once", async () => {
+    const book = bookWith("Data");
+    book.failSync = { sync: 2, after: 1 };
+    const ctx = new FakeContext(book);
+    await ctx.sync();
+    const range = ctx.workbook.worksheets.getItem("Data").getRange("A1");
+    range.values = [["x"]];
+    const error = await failure(ctx.sync());
+    expect(error.code).toBe("GeneralException");
+    // The first command (the sheet's instantiation) ran, the write did not.
+    expect(book.sheet("Data").at("A1")).toBeUndefined();
+    range.values = [["y"]];
+    await ctx.sync();
+    expect(book.failSync).toBeNull();
+  });
+});
+
+describe("undo groups (Excel.run's mergeUndoGroup)", () => {
+  it("fails a merged batch with UndoNotSupported where an API in it cannot be undone: visibility off the web, delete anywhere", async () => {
+    const desktop = bookWith("Data", "Other");
+    desktop.platform = "desktop";
+    const ctx = new FakeContext(desktop);
+    ctx.mergeUndoGroup = true;
+    ctx.workbook.worksheets.getItem("Other").visibility = "Hidden";
+    expect((await failure(ctx.sync())).code).toBe("UndoNotSupported");
+    const web = bookWith("Data", "Other");
+    const webCtx = new FakeContext(web);
+    webCtx.mergeUndoGroup = true;
+    webCtx.workbook.worksheets.getItem("Other").visibility = "Hidden";
+    await webCtx.sync();
+    expect(web.sheet("Other").visibility).toBe("Hidden");
+    webCtx.workbook.worksheets.getItem("Other").delete();
+    expect((await failure(webCtx.sync())).code).toBe("UndoNotSupported");
+  });
+
+  it("fakeHost merges as the Office host decides, comparing requirement-set versions part by part", async () => {
+    const book = bookWith("Data");
+    expect(fakeHost(book, "1.20").isSetSupported("ExcelApi", "1.9")).toBe(true);
+    expect(fakeHost(book, 1.9).isSetSupported("ExcelApi", "1.20")).toBe(false);
+    const host = fakeHost(book, "1.20");
+    await host.run(async () => undefined, { oneUndoStep: true });
+    expect(host.lastContext().mergeUndoGroup).toBe(true);
+    await host.run(async () => undefined);
+    expect(host.lastContext().mergeUndoGroup).toBe(false);
   });
 });

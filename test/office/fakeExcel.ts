@@ -22,7 +22,7 @@
  * The model (FakeWorkbook, FakeWorksheet, FakeCell) is plain data for tests to arrange and assert on; what the code
  * under test sees are the proxies a FakeContext hands out (FakeContext.workbook, FakeContext.runtime).
  */
-import type { Batch, OfficeHost } from "../../src/office/host";
+import { mergesUndo, type Batch, type OfficeHost, type RunOptions } from "../../src/office/host";
 
 /* ------------------------------------------------------------------ errors */
 
@@ -171,32 +171,40 @@ export const TEXT_FORMAT = "@";
 const EXCEL_ERRORS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"];
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+/** A workbook's date system (FakeWorkbook.use1904DateSystem). */
+export type FakeDateSystem = "1900" | "1904";
+
 /**
  * The serial Excel stores for a date, or null outside 1900-01-01..9999-12-31. Excel counts 1900 as a leap year (the
  * 1900 date system keeps a 29 February 1900 for Lotus 1-2-3 compatibility), so from 1 March 1900 the serial is the
- * number of days since 1899-12-30 and before it the days since 1899-12-31.
+ * number of days since 1899-12-30 and before it the days since 1899-12-31. In the 1904 date system serial 0 is
+ * 1904-01-01 (null before it), so a day's serial is its 1900 serial − 1462: Microsoft KB 214330 ("Differences
+ * between the 1900 and the 1904 date system in Excel": "In the 1904 date system, the first day that is supported is
+ * January 1, 1904 ... the number of elapsed days since January 1, 1904"; July 5, 1998 is 35981 in one and 34519 in
+ * the other; "The difference between the two date systems is 1,462 days").
  */
-export function dateSerial(year: number, month: number, day: number): number | null {
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+export function dateSerial(year: number, month: number, day: number, system: FakeDateSystem = "1900"): number | null {
+  if (year < (system === "1904" ? 1904 : 1900) || year > 9999 || month < 1 || month > 12 || day < 1) return null;
   const ms = Date.UTC(year, month - 1, day);
   const d = new Date(ms);
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   const days = Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
+  if (system === "1904") return days - 1462;
   return ms >= Date.UTC(1900, 2, 1) ? days : days - 1;
 }
 
 /** Two-digit years as Excel reads them: 00-29 → 2000s, 30-99 → 1900s. */
 const fullYear = (text: string): number => (text.length === 2 ? (Number(text) < 30 ? 2000 + Number(text) : 1900 + Number(text)) : Number(text));
 
-function typedDate(t: string): Partial<FakeCell> | null {
+function typedDate(t: string, system: FakeDateSystem): Partial<FakeCell> | null {
   let m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
   if (m) {
-    const serial = dateSerial(Number(m[1]), Number(m[2]), Number(m[3]));
+    const serial = dateSerial(Number(m[1]), Number(m[2]), Number(m[3]), system);
     return serial === null ? null : { value: serial, numberFormat: "m/d/yyyy" };
   }
   m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})$/.exec(t);
   if (m) {
-    const serial = dateSerial(fullYear(m[3] ?? ""), Number(m[1]), Number(m[2]));
+    const serial = dateSerial(fullYear(m[3] ?? ""), Number(m[1]), Number(m[2]), system);
     return serial === null ? null : { value: serial, numberFormat: "m/d/yyyy" };
   }
   m = /^(\d{1,2})[\s-]([A-Za-z]{3,9})[\s-](\d{4}|\d{2})$/.exec(t);
@@ -206,13 +214,34 @@ function typedDate(t: string): Partial<FakeCell> | null {
     return i >= 0 && (name.length === 3 || full[i] === name.toLowerCase() || (i === 8 && name.toLowerCase() === "sept")) ? i + 1 : 0;
   };
   if (m) {
-    const serial = dateSerial(fullYear(m[3] ?? ""), monthOf(m[2] ?? ""), Number(m[1]));
+    const serial = dateSerial(fullYear(m[3] ?? ""), monthOf(m[2] ?? ""), Number(m[1]), system);
     return serial === null ? null : { value: serial, numberFormat: "d-mmm-yy" };
   }
   m = /^([A-Za-z]{3,9})\s+(\d{1,2}),?\s+(\d{4})$/.exec(t);
   if (m) {
-    const serial = dateSerial(Number(m[3]), monthOf(m[1] ?? ""), Number(m[2]));
+    const serial = dateSerial(Number(m[3]), monthOf(m[1] ?? ""), Number(m[2]), system);
     return serial === null ? null : { value: serial, numberFormat: "d-mmm-yy" };
+  }
+  // A month and a year ("Dec 2023", "dec-2023", "Dec-23"): the first of the month, shown "mmm-yy" ("12-03" becomes
+  // "Dec-03": umatechnology.org, "How to Stop Excel from Changing Numbers to Dates"). The fake's model of en-US typing.
+  m = /^([A-Za-z]{3,9})[\s-](\d{4}|\d{2})$/.exec(t);
+  if (m) {
+    const serial = dateSerial(fullYear(m[2] ?? ""), monthOf(m[1] ?? ""), 1, system);
+    return serial === null ? null : { value: serial, numberFormat: "mmm-yy" };
+  }
+  // A month and a day without a year ("1-6", "1/6", "6-Jan"): that day of the current year, shown "d-mmm" ("if you type
+  // 1-6 or 1/6 then Excel will automatically display this value as 6-Jan": statology.org, "How to Stop Excel from
+  // Changing Numbers to Dates"). The fake's model of en-US typing (month first).
+  const thisYear = new Date().getUTCFullYear();
+  m = /^(\d{1,2})[/-](\d{1,2})$/.exec(t);
+  if (m) {
+    const serial = dateSerial(thisYear, Number(m[1]), Number(m[2]), system);
+    return serial === null ? null : { value: serial, numberFormat: "d-mmm" };
+  }
+  m = /^(\d{1,2})[\s-]([A-Za-z]{3,9})$/.exec(t);
+  if (m) {
+    const serial = dateSerial(thisYear, monthOf(m[2] ?? ""), Number(m[1]), system);
+    return serial === null ? null : { value: serial, numberFormat: "d-mmm" };
   }
   return null;
 }
@@ -256,7 +285,7 @@ function typedNumber(t: string): Partial<FakeCell> | null {
  *   relying on it becoming a number. The exact grammar and the number formats Excel picks are the fake's model.
  * Not modelled: times, dates without a year ("1/6"), fractions, other currencies, and "@" as a formula start.
  */
-export function typedInput(text: string): Partial<FakeCell> {
+export function typedInput(text: string, dateSystem: FakeDateSystem = "1900"): Partial<FakeCell> {
   if (text === "") return { value: null };
   if (text.startsWith("'")) return { value: text.length === 1 ? null : text.slice(1), quotePrefix: true };
   if (text.startsWith("=")) return { value: null, formula: text };
@@ -266,7 +295,7 @@ export function typedInput(text: string): Partial<FakeCell> {
   if (error !== undefined) return { value: null, error };
   const number = typedNumber(t);
   if (number) return number;
-  const date = typedDate(t);
+  const date = typedDate(t, dateSystem);
   if (date) return date;
   if (/^[+-]/.test(text)) return { value: null, formula: text };
   return { value: text };
@@ -281,10 +310,17 @@ export interface FakeTable {
   hasHeaders: boolean;
 }
 
-/** A workbook-scoped defined name (workbook.names). */
+/** FakeWorkbook.failSync: a failure to inject at a sync. */
+export interface FailSync {
+  readonly sync: number;
+  readonly after?: number;
+  readonly code?: string;
+}
+
+/** A defined name: workbook-scoped (FakeWorkbook.names) or sheet-scoped (FakeWorksheet.names). */
 export interface FakeName {
   name: string;
-  /** The reference or formula, e.g. "=Lists!$A$2:$A$4". */
+  /** The reference or formula, e.g. "=Lists!$A$2:$A$4", or a constant, e.g. '="text"'. */
   formula: string;
   comment?: string;
 }
@@ -383,6 +419,11 @@ export class FakeWorksheet {
   activated = false;
   /** Worksheet.onChanged handlers registered through the API (a sync made them live). */
   readonly handlers: FakeChangedHandler[] = [];
+  /**
+   * Worksheet.names (ExcelApi 1.4): the names scoped to this sheet. They belong to the sheet, so they stay with it when
+   * it is renamed or the workbook reopened, and a copy of the sheet gets copies of them (FakeWorkbook.userCopySheet).
+   */
+  readonly names: FakeName[] = [];
   private nextCf = 1;
 
   constructor(readonly book: FakeWorkbook, public name: string, public id: string) {}
@@ -494,8 +535,22 @@ export class FakeWorkbook {
    * apostrophe, "strip" treats the apostrophe as the text prefix as in a General cell. Not documented either way.
    */
   textCellApostrophe: "keep" | "strip" = "keep";
+  /**
+   * A test knob to inject a failure: the `sync`-th sync of this workbook (counted over every context from 1, empty
+   * syncs too: bookSyncs) runs its first `after` commands (default 0) and fails there with `code` (default
+   * "GeneralException"), as a batch failing partway does. Fires once, then clears. A list injects several.
+   */
+  failSync: FailSync | readonly FailSync[] | null = null;
+  /** Syncs of every context on this workbook so far (what failSync counts). */
+  bookSyncs = 0;
   /** The sheet activate() last made active. */
   activeSheet: FakeWorksheet | null = null;
+  /**
+   * Excel's "Use 1904 date system" option (Excel for Mac before 2011 and files made there): typed dates and DATE()
+   * through workbook.functions give 1904 serials (serial 0 is 1904-01-01). Workbook.use1904DateSystem itself is a
+   * preview-only API (not in @types/office-js) and is not modelled.
+   */
+  use1904DateSystem = false;
   /** Every Worksheet.onChanged event raised (events on), in order, whether or not a handler listened. */
   readonly raisedChanges: { readonly sheet: string; readonly address: string }[] = [];
   /** Errors thrown by event handlers (Excel logs and swallows them). */
@@ -505,6 +560,10 @@ export class FakeWorkbook {
 
   constructor(options: FakeWorkbookOptions = {}) {
     this.firstSheetSharesId = options.firstSheetSharesId ?? false;
+  }
+
+  get dateSystem(): FakeDateSystem {
+    return this.use1904DateSystem ? "1904" : "1900";
   }
 
   /** Adds a sheet now (arranging a test, not through the API); the sheet-name rules apply. */
@@ -538,6 +597,27 @@ export class FakeWorkbook {
     this.sheet(sheet).tables.push(table);
     this.tableNames.push(table.name);
     return table;
+  }
+
+  /**
+   * The user copies a sheet (Move or Copy, "Create a copy"; or Ctrl+drag of the tab): the copy goes right after the
+   * original with a new id, Excel's name "<name> (2)" (or the next free number) unless `name` is given, the same
+   * visibility, cells and sheet-scoped names. Excel copies a sheet's sheet-scoped names with it ("One of the key
+   * benefits of using the worksheet scope is the ability to clone a worksheet together with all the worksheet Defined
+   * Names": excelcodex.com, "Defined Names – Choosing the Scope"; Microsoft KB Q108001 on copying a sheet with local
+   * names). Not modelled: tables, conditional formats, validations and workbook-scoped names referring to the sheet.
+   */
+  userCopySheet(source: string, name?: string): FakeWorksheet {
+    const from = this.sheet(source);
+    let chosen = name;
+    for (let n = 2; chosen === undefined; n++) if (!this.findSheet(`${from.name} (${n})`)) chosen = `${from.name} (${n})`;
+    const copy = this.addSheet(chosen);
+    this.sheets.splice(this.sheets.indexOf(copy), 1);
+    this.sheets.splice(this.sheets.indexOf(from) + 1, 0, copy);
+    copy.visibility = from.visibility;
+    for (const [key, cell] of from.cells) copy.cells.set(key, { ...cell });
+    for (const item of from.names) copy.names.push({ ...item });
+    return copy;
   }
 
   /** Adds a workbook-scoped defined name now (arranging a test); the name rules and uniqueness apply. */
@@ -626,6 +706,56 @@ export class FakeWorkbook {
   }
 }
 
+/**
+ * A formula moved `rows` down and `cols` right, as Excel fills it: relative A1 references shift, `$` parts stay; text
+ * in double quotes, quoted sheet names and structured references ([...]) are left alone; a reference pushed off the
+ * sheet becomes #REF!. What setting one formula on a multi-cell range does: `rng.formulas = "=B1"` on A1:A10 "produces
+ * the expected result where A1 gets the formula =B1, A2 gets =B2, and etcetera" (J. K. Pieterse, Microsoft 365
+ * Developer Platform idea 4211172 on techcommunity.microsoft.com); "If the argument is a single value, it will be
+ * applied to all cells in the range" (the Range reference's text quoted in OfficeDev/office-js-docs-reference#578).
+ * R1C1 references, whole-column and whole-row references are not modelled.
+ */
+export function relativeFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i] ?? "";
+    if (ch === '"' || ch === "'") {
+      // A string literal or a quoted sheet name, its quote doubled inside.
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === ch && formula[j + 1] !== ch)) j += formula[j] === ch ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === "[") {
+      let depth = 0;
+      let j = i;
+      for (; j < formula.length; j++) {
+        if (formula[j] === "[") depth++;
+        else if (formula[j] === "]" && --depth === 0) break;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const before = out[out.length - 1] ?? "";
+    const ref = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(.!])/.exec(formula.slice(i));
+    if (ref && !/[A-Za-z0-9_.]/.test(before)) {
+      const [text, colAbs = "", letters = "", rowAbs = "", digits = ""] = ref;
+      const col = colAbs === "$" ? colNumber(letters) : colNumber(letters) + cols;
+      const row = rowAbs === "$" ? Number(digits) : Number(digits) + rows;
+      out += col < 1 || col > MAX_COLS || row < 1 || row > MAX_ROWS ? "#REF!" : `${colAbs}${colLetters(col)}${rowAbs}${row}`;
+      i += text.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
 /** Writes one cell as Range.values (typed input) or Range.formulas do; null leaves it as it is. */
 function writeCell(sheet: FakeWorksheet, row: number, col: number, v: unknown): void {
   if (v === null || v === undefined) return;
@@ -649,7 +779,7 @@ function writeCell(sheet: FakeWorksheet, row: number, col: number, v: unknown): 
     sheet.putCell(row, col, keep({ ...formats, value: v === "" ? null : v }));
     return;
   }
-  const typed = textCell ? { value: v.slice(1) === "" ? null : v.slice(1), quotePrefix: true } : typedInput(v);
+  const typed = textCell ? { value: v.slice(1) === "" ? null : v.slice(1), quotePrefix: true } : typedInput(v, sheet.book.dateSystem);
   // Excel applies the number format typing implies only to a cell in the General format.
   const general = formats.numberFormat === undefined || formats.numberFormat === "General";
   const numberFormat = general ? (typed.numberFormat ?? formats.numberFormat) : formats.numberFormat;
@@ -689,6 +819,16 @@ interface PendingLoad {
   readonly values: Record<string, unknown>;
   readonly cells: number;
 }
+
+/**
+ * The APIs the fake has that the undo article lists as not supporting undo, and where they do
+ * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities, "Unsupported APIs").
+ */
+const UNDO_UNSUPPORTED = {
+  "Worksheet.delete": { web: false, desktop: false },
+  "Worksheet.name": { web: true, desktop: false },
+  "Worksheet.visibility": { web: true, desktop: false },
+} as const;
 
 export class FakeContext {
   /** context.sync() calls (empty ones too: Office.js sends no request for those, ClientRequestContext.syncPrivate). */
@@ -743,6 +883,26 @@ export class FakeContext {
     this.log.push(`sync${this.running}:${what}`);
   }
 
+  /** Excel.run's mergeUndoGroup for this context's batch (fakeHost sets it as the OfficeHost decides: mergesUndo). */
+  mergeUndoGroup = false;
+  /** What the code under test asked of this Excel.run (OfficeHost.run's options). */
+  runOptions: RunOptions = {};
+
+  /**
+   * @internal In a batch merged into one undo group, an API Excel cannot undo fails with UndoNotSupported: "If an API
+   * within the group doesn't offer undo support, the UndoNotSupported error is thrown"
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities, with its table of such APIs:
+   * UNDO_UNSUPPORTED). Outside a merged group such a call clears the user's undo stack (same article), which the fake
+   * does not model.
+   */
+  requireUndo(api: keyof typeof UNDO_UNSUPPORTED): void {
+    if (!this.mergeUndoGroup) return;
+    const supported = UNDO_UNSUPPORTED[api];
+    if (!(this.book.platform === "web" ? supported.web : supported.desktop)) {
+      throw officeError("UndoNotSupported", `fake Excel: ${api} cannot be undone in Excel ${this.book.platform === "web" ? "on the web" : "on Windows or Mac"}, so it cannot be in an undo group`);
+    }
+  }
+
   /** Commands are waiting for a sync. */
   get pending(): boolean {
     return this.queue.length > 0;
@@ -767,7 +927,18 @@ export class FakeContext {
     this.loadsNow = [];
     this.changesNow = [];
     let failure: FakeOfficeError | null = null;
-    for (const command of commands) {
+    this.book.bookSyncs++;
+    const injects = this.book.failSync === null ? [] : "sync" in this.book.failSync ? [this.book.failSync] : [...this.book.failSync];
+    const inject = injects.find((f) => f.sync === this.book.bookSyncs) ?? null;
+    if (inject) {
+      const rest = injects.filter((f) => f !== inject);
+      this.book.failSync = rest.length === 0 ? null : rest;
+    }
+    for (const [index, command] of commands.entries()) {
+      if (inject && index === (inject.after ?? 0)) {
+        failure = officeError(inject.code ?? "GeneralException", `fake Excel: a failure injected at sync ${this.book.bookSyncs}, command ${index + 1}`, command.location);
+        break;
+      }
       try {
         command.run();
       } catch (error) {
@@ -775,6 +946,7 @@ export class FakeContext {
         break;
       }
     }
+    if (inject && !failure) failure = officeError(inject.code ?? "GeneralException", `fake Excel: a failure injected at sync ${this.book.bookSyncs}, after its ${commands.length} commands`);
     this.running = 0;
     const bound = this.boundNow;
     const loads = this.loadsNow;
@@ -996,15 +1168,57 @@ class FakeWorkbookProxy extends FakeProxy {
   readonly tables: FakeTableCollection;
   readonly names: FakeNamedItemCollection;
   readonly application: FakeApplication;
+  readonly functions: FakeFunctions;
   constructor(context: FakeContext) {
     super(context, () => context.book, "workbook", [], { target: context.book });
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, null);
     this.names = new FakeNamedItemCollection(context);
     this.application = new FakeApplication(context);
+    this.functions = new FakeFunctions(context);
   }
   protected capture() {
     return { values: {}, cells: 0 };
+  }
+}
+
+/**
+ * Workbook.functions (ExcelApi 1.2), DATE only: its FunctionResult's value is the day's serial in the workbook's date
+ * system, evaluated when the batch runs; a day that is not a real date (or before the system's first day) gives the
+ * error "#NUM!" and no value. Reference `Functions.date` ("Returns the number that represents the date in Microsoft
+ * Excel date-time code"; year "from 1900 or 1904 (depending on the workbook's date system)") and `FunctionResult`
+ * ("The value field will be populated only if no error has occurred"); #NUM! before 1904 in the 1904 system:
+ * Microsoft KB 175753 (=DATE(1902,8,12) gives "#NUM! (since year < 1904)"). Excel's rolling over of months and days
+ * past their end (DATE(2000,13,1)) and years below 1900 (DATE(4,3,31) is 1904-03-31) are not modelled.
+ */
+class FakeFunctions extends FakeProxy {
+  protected readonly entity = "Functions";
+  constructor(context: FakeContext) {
+    super(context, () => context.book, "functions", [], { target: context.book });
+  }
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, () => {
+      const serial = dateSerial(year, month, day, this.context.book.dateSystem);
+      return serial === null ? { error: "#NUM!" } : { value: serial };
+    }, "date", [year, month, day]);
+  }
+  protected capture() {
+    return { values: {}, cells: 0 };
+  }
+}
+
+class FakeFunctionResult extends FakeProxy {
+  protected readonly entity = "FunctionResult";
+  get value(): unknown {
+    return this.loadedValue("value");
+  }
+  get error(): unknown {
+    return this.loadedValue("error");
+  }
+  protected capture(target: unknown, list: readonly string[] | "all") {
+    const result = target as { value?: number; error?: string };
+    const all: Record<string, unknown> = { value: result.value ?? null, error: result.error ?? null };
+    return { values: Object.fromEntries(["value", "error"].filter((p) => wants(list, p)).map((p) => [p, all[p]])), cells: 0 };
   }
 }
 
@@ -1078,6 +1292,7 @@ class FakeWorksheetCollection extends FakeProxy {
 class FakeWorksheetProxy extends FakeProxy {
   protected readonly entity = "Worksheet";
   private tablesProxy: FakeTableCollection | null = null;
+  private namesProxy: FakeNamedItemCollection | null = null;
 
   private sheetNow(): FakeWorksheet | null {
     return this.live<FakeWorksheet>();
@@ -1097,6 +1312,7 @@ class FakeWorksheetProxy extends FakeProxy {
       if (problem !== null) throw officeError("InvalidArgument", `fake Excel: ${problem}`);
       const other = this.context.book.findSheet(value);
       if (other && other !== sheet) throw officeError("ItemAlreadyExists", `fake Excel: a sheet named ${value} exists`);
+      this.context.requireUndo("Worksheet.name");
       sheet.name = value;
     });
   }
@@ -1115,6 +1331,7 @@ class FakeWorksheetProxy extends FakeProxy {
       const sheet = this.sheetNow();
       if (!sheet) return;
       if (value !== "Visible" && value !== "Hidden" && value !== "VeryHidden") throw officeError("InvalidArgument", `fake Excel: visibility ${value}`);
+      this.context.requireUndo("Worksheet.visibility");
       sheet.visibility = value;
       if (value !== "Visible" && this.context.book.activeSheet === sheet) this.context.book.activeSheet = null;
     });
@@ -1136,12 +1353,18 @@ class FakeWorksheetProxy extends FakeProxy {
       this.context.book.activeSheet = sheet;
     });
   }
+  /** Worksheet.names (ExcelApi 1.4): "Collection of names scoped to the current worksheet" (@types/office-js). */
+  get names(): FakeNamedItemCollection {
+    this.namesProxy ??= new FakeNamedItemCollection(this.context, this);
+    return this.namesProxy;
+  }
   /** "if the worksheet's visibility is set to "VeryHidden", the delete operation will fail with an InvalidOperation exception" (@types/office-js Worksheet.delete). */
   delete(): void {
     this.act("Delete", [], () => {
       const sheet = this.sheetNow();
       if (!sheet) return;
       if (sheet.visibility === "VeryHidden") throw officeError("InvalidOperation", `fake Excel: the very hidden sheet ${sheet.name} cannot be deleted`);
+      this.context.requireUndo("Worksheet.delete");
       const book = this.context.book;
       book.sheets.splice(book.sheets.indexOf(sheet), 1);
       for (const table of sheet.tables) book.tableNames.splice(book.tableNames.indexOf(table.name), 1);
@@ -1346,7 +1569,10 @@ class FakeRangeProxy extends FakeProxy {
       const b = onlyArea(t);
       const height = b.lastRow - b.firstRow + 1;
       const width = b.lastCol - b.firstCol + 1;
-      const at = (i: number, j: number): unknown => (Array.isArray(data) ? (data[i] as unknown[])[j] : data);
+      // A single value fills every cell; a formula so given is relative, each cell getting it as if filled from the
+      // top-left one (relativeFormula).
+      const filled = (i: number, j: number): unknown => (kind !== "numberFormat" && typeof data === "string" && data.startsWith("=") ? relativeFormula(data, i, j) : data);
+      const at = (i: number, j: number): unknown => (Array.isArray(data) ? (data[i] as unknown[])[j] : filled(i, j));
       if (Array.isArray(data) && (data.length !== height || data.some((r) => !Array.isArray(r) || r.length !== width))) {
         throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (fake Excel: ${height}x${width} range ${t.asked})`);
       }
@@ -1787,56 +2013,101 @@ class FakeTableProxy extends FakeProxy {
 
 /* -- defined names */
 
+/**
+ * workbook.names (the workbook's scope, ExcelApi 1.1) or worksheet.names (one sheet's scope, ExcelApi 1.4): "A
+ * collection of all the NamedItem objects that are part of the workbook or worksheet, depending on how it was reached"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.nameditemcollection).
+ */
 class FakeNamedItemCollection extends FakeProxy {
   protected readonly entity = "NamedItemCollection";
-  constructor(context: FakeContext) {
-    super(context, () => context.book, "names", [], { target: context.book });
+  /** The sheet whose names these are; null: the workbook's. */
+  private readonly scope: FakeWorksheetProxy | null;
+  constructor(context: FakeContext, scope: FakeWorksheetProxy | null = null) {
+    if (scope === null) super(context, () => context.book, "names", [], { target: context.book });
+    else super(context, () => scope.target(), "names", []);
+    this.scope = scope;
+  }
+  /** The scope's names now (null under a null sheet). */
+  private listNow(): FakeName[] | null {
+    const target = this.scope === null ? this.context.book : this.live<FakeWorksheet>();
+    return target === null ? null : target.names;
   }
   get items(): FakeNamedItemProxy[] {
     return this.loadedValue("items") as FakeNamedItemProxy[];
   }
   protected capture(target: unknown, list: readonly string[] | "all") {
     const props = list === "all" ? "all" : list.map((p) => p.replace(/^items\/?/, ""));
-    const items = (target as FakeWorkbook).names.map((item) => {
+    const scope = target instanceof FakeWorksheet ? "Worksheet" : "Workbook";
+    const items = (target as FakeWorkbook | FakeWorksheet).names.map((item) => {
       const view = new FakeNamedItemProxy(this.context, () => item, "item", [], { target: item });
-      view.receive(namedItemValues(item, props));
+      view.receive(namedItemValues(item, props, scope));
       return view;
     });
     return { values: { items }, cells: 0 };
   }
-  /** NamedItemCollection.add(name, reference, comment): the name rules, unique among tables and names (FakeWorkbook.nameProblem). */
+  /**
+   * NamedItemCollection.add(name, reference, comment): the name rules; in the workbook's scope unique among tables and
+   * workbook names (FakeWorkbook.nameProblem); in a sheet's scope unique among that sheet's names and not a table's name
+   * (a sheet-scoped name may repeat a workbook-scoped one: it hides it on that sheet, Microsoft KB Q104501).
+   */
   add(name: string, reference: string, comment?: string): FakeNamedItemProxy {
     return new FakeNamedItemProxy(this.context, () => {
       const book = this.context.book;
-      const problem = book.nameProblem(name);
+      const names = this.listNow();
+      if (names === null) return null;
+      const problem = this.scope === null ? book.nameProblem(name) : sheetNameProblemFor(book, names, name);
       if (problem) throw problem;
       const formula = reference.startsWith("=") ? reference : `=${reference}`;
       const item: FakeName = comment === undefined ? { name, formula } : { name, formula, comment };
-      book.names.push(item);
+      names.push(item);
       return item;
     }, "add", [name, reference, comment]);
   }
   getItem(name: string): FakeNamedItemProxy {
     return new FakeNamedItemProxy(this.context, () => {
-      const found = this.context.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+      const found = this.listNow()?.find((n) => n.name.toLowerCase() === name.toLowerCase());
       if (!found) throw officeError("ItemNotFound", `fake Excel: no name ${name}`);
       return found;
     }, "getItem", [name]);
   }
   getItemOrNullObject(name: string): FakeNamedItemProxy {
-    return new FakeNamedItemProxy(this.context, () => this.context.book.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, "getItemOrNullObject", [name]);
+    return new FakeNamedItemProxy(this.context, () => this.listNow()?.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null, "getItemOrNullObject", [name]);
   }
 }
 
-function namedItemValues(item: FakeName, list: readonly string[] | "all"): Record<string, unknown> {
-  const all: Record<string, unknown> = { name: item.name, formula: item.formula, comment: item.comment ?? "", type: "Range", visible: true };
+/** Whether `name` may be added to a sheet's names (the name rules, unique in the sheet's scope, not a table's name). */
+function sheetNameProblemFor(book: FakeWorkbook, names: readonly FakeName[], name: string): FakeOfficeError | null {
+  const rule = definedNameProblem(name);
+  if (rule !== null) return officeError("InvalidArgument", `fake Excel: ${rule}`);
+  const lower = name.toLowerCase();
+  const clash = [...book.tableNames, ...names.map((n) => n.name)].find((n) => n.toLowerCase() === lower);
+  return clash === undefined ? null : officeError("ItemAlreadyExists", `fake Excel: the sheet already has a table or name called ${clash}`);
+}
+
+/**
+ * NamedItem.value: "Represents the value computed by the name's formula. For a named range, it will return the range
+ * address" (@types/office-js). The fake computes text and number constants ('="text"', "=12"); anything else reads as
+ * its reference (the formula without "="), type "Range".
+ */
+function namedItemValue(formula: string): { value: unknown; type: string } {
+  const text = /^="((?:[^"]|"")*)"$/.exec(formula);
+  if (text) return { value: (text[1] ?? "").replace(/""/g, '"'), type: "String" };
+  if (/^=-?\d+(\.\d+)?$/.test(formula)) return { value: Number(formula.slice(1)), type: "Double" };
+  return { value: formula.replace(/^=/, ""), type: "Range" };
+}
+
+function namedItemValues(item: FakeName, list: readonly string[] | "all", scope: "Workbook" | "Worksheet" = "Workbook"): Record<string, unknown> {
+  const { value, type } = namedItemValue(item.formula);
+  const all: Record<string, unknown> = { name: item.name, formula: item.formula, value, comment: item.comment ?? "", type, scope, visible: true };
   return Object.fromEntries(Object.entries(all).filter(([k]) => wants(list, k)));
 }
 
 class FakeNamedItemProxy extends FakeProxy {
   protected readonly entity = "NamedItem";
   protected capture(target: unknown, list: readonly string[] | "all") {
-    return { values: namedItemValues(target as FakeName, list), cells: 0 };
+    const item = target as FakeName;
+    const book = this.context.book;
+    return { values: namedItemValues(item, list, book.names.includes(item) ? "Workbook" : "Worksheet"), cells: 0 };
   }
   get name(): string {
     return this.loadedValue("name") as string;
@@ -1844,12 +2115,21 @@ class FakeNamedItemProxy extends FakeProxy {
   get formula(): string {
     return this.loadedValue("formula") as string;
   }
+  get value(): unknown {
+    return this.loadedValue("value");
+  }
+  get comment(): string {
+    return this.loadedValue("comment") as string;
+  }
+  get scope(): string {
+    return this.loadedValue("scope") as string;
+  }
   delete(): void {
     this.act("Delete", [], () => {
       const item = this.live<FakeName>();
       if (!item) return;
-      const names = this.context.book.names;
-      names.splice(names.indexOf(item), 1);
+      const book = this.context.book;
+      for (const names of [book.names, ...book.sheets.map((s) => s.names)]) if (names.includes(item)) names.splice(names.indexOf(item), 1);
     });
   }
 }
@@ -1899,7 +2179,20 @@ async function runBatch<T>(context: FakeContext, batch: Batch<T>): Promise<T> {
 }
 
 /** An OfficeHost over a FakeWorkbook that supports ExcelApi up to `maxApi` (default 1.9). */
-export function fakeHost(book = new FakeWorkbook(), maxApi = 1.9): FakeHost {
+/** "1.9" < "1.10" < "1.20": requirement-set versions compare part by part, not as decimals. */
+function versionAtMost(version: string, max: string): boolean {
+  const [a = 0, b = 0] = version.split(".").map(Number);
+  const [x = 0, y = 0] = max.split(".").map(Number);
+  return a < x || (a === x && b <= y);
+}
+
+/**
+ * An OfficeHost over a FakeWorkbook that supports ExcelApi up to `maxApi` (default 1.9; give "1.20" and the like as a
+ * string: 1.20 is the number 1.2). A run asking for one undo step gets Excel.run's mergeUndoGroup as the real host
+ * decides it (host.ts mergesUndo: ExcelApi 1.20, and on the web only when the batch sets a sheet's visibility); the
+ * context records it (FakeContext.mergeUndoGroup, runOptions).
+ */
+export function fakeHost(book = new FakeWorkbook(), maxApi: number | string = 1.9): FakeHost {
   const contexts: FakeContext[] = [];
   const fakeSettings = new FakeSettings();
   const lastContext = (): FakeContext => {
@@ -1914,8 +2207,10 @@ export function fakeHost(book = new FakeWorkbook(), maxApi = 1.9): FakeHost {
     lastContext,
     lastSyncs: () => lastContext().syncCount,
     runSyncs: (from = 0) => contexts.slice(from).map((ctx) => ctx.syncCount),
-    run<T>(batch: Batch<T>): Promise<T> {
+    run<T>(batch: Batch<T>, options?: RunOptions): Promise<T> {
       const ctx = new FakeContext(book);
+      ctx.runOptions = options ?? {};
+      ctx.mergeUndoGroup = mergesUndo(options, versionAtMost("1.20", String(maxApi)), book.platform === "web");
       contexts.push(ctx);
       return runBatch(ctx, batch);
     },
@@ -1923,6 +2218,6 @@ export function fakeHost(book = new FakeWorkbook(), maxApi = 1.9): FakeHost {
       return runBatch(context as unknown as FakeContext, batch);
     },
     settings: () => fakeSettings as unknown as Office.Settings,
-    isSetSupported: (name: string, version: string) => name === "ExcelApi" && Number(version) <= maxApi,
+    isSetSupported: (name: string, version: string) => name === "ExcelApi" && versionAtMost(version, String(maxApi)),
   };
 }

@@ -4,11 +4,12 @@
  */
 import type { CellMark } from "../../src/app/gateway";
 import { FIGURES_SETTING } from "../../src/office/figuresOps";
+import { OWNER_COMMENT, OWNER_NAME } from "../../src/app/settings/ownedSheets";
 import { MARK_STYLES, MARKS_SETTING } from "../../src/app/marks";
 import { createOfficeGateway } from "../../src/office/officeGateway";
 import { READ_BLOCK_CELLS } from "../../src/office/readSheet";
 import { SETTINGS_SHEET } from "../../src/core/returnSheets";
-import { fakeHost, FakeWorkbook, type FakeHost } from "./fakeExcel";
+import { fakeHost, FakeWorkbook, TEXT_FORMAT, type FakeHost } from "./fakeExcel";
 import { smallTemplate } from "./templateFixture";
 
 const FIVE_MB = 5_000_000;
@@ -242,14 +243,31 @@ describe("writeCells", () => {
     ]);
     expect(sheet.at("E2")?.value).toBe("Oracle Health");
     expect(sheet.at("E3")?.value).toBe("Epic");
-    expect(host.lastSyncs()).toBe(2);
+    // The cells' number formats, the writes, the restore.
+    expect(host.lastSyncs()).toBe(3);
     expect(host.lastContext().log).toEqual([
-      "sync1:enableEvents=false",
-      "sync1:suspendCalculation",
-      "sync2:enableEvents=true",
-      "sync2:calculate:Recalculate",
+      "sync2:enableEvents=false",
+      "sync2:suspendCalculation",
+      "sync3:enableEvents=true",
+      "sync3:calculate:Recalculate",
     ]);
     expect(book.eventsEnabled).toBe(true);
+  });
+
+  it("writes text with the text prefix, and into a cell formatted as Text as it is, changing no format", async () => {
+    const { host, book } = setup();
+    const sheet = book.addSheet("Trusts");
+    sheet.setCell(2, 1, { value: "rx1", numberFormat: TEXT_FORMAT });
+    sheet.setCell(3, 1, { value: "x", numberFormat: "dd/mm/yyyy" });
+    const texts = ["Dec 2023", "2024-03-31", "1-2", "TRUE", "#N/A", "1E5", "=x", "+44 20 7946 0000", "007"];
+    await createOfficeGateway(host).writeCells("Trusts", [
+      { address: "A2", value: "007" },
+      { address: "A3", value: "1-2" },
+      ...texts.map((value, i) => ({ address: `B${i + 2}`, value })),
+    ]);
+    expect(sheet.at("A2")).toEqual({ value: "007", formula: undefined, error: undefined, numberFormat: TEXT_FORMAT });
+    expect(sheet.at("A3")).toMatchObject({ value: "1-2", quotePrefix: true, numberFormat: "dd/mm/yyyy" });
+    texts.forEach((text, i) => expect(sheet.at(`B${i + 2}`)).toEqual({ value: text, formula: undefined, error: undefined, quotePrefix: true }));
   });
 
   it("splits a payload over 5 MB into several requests, each under 5 MB", async () => {
@@ -266,8 +284,8 @@ describe("writeCells", () => {
     for (const p of payloads) expect(p).toBeLessThan(FIVE_MB);
     expect(sheet.at("T4001")?.value).toBe(`3999:${notes}`);
     expect(sheet.at("T2")?.value).toBe(`0:${notes}`);
-    // One sync per chunk plus the restore: it follows the bytes, not the rows.
-    expect(host.lastSyncs()).toBe(writing.length + 1);
+    // The formats, one sync per chunk, the restore: it follows the bytes, not the rows.
+    expect(host.lastSyncs()).toBe(1 + writing.length + 1);
   });
 
   it("restores events even when a write fails, and reports the failure", async () => {
@@ -277,9 +295,16 @@ describe("writeCells", () => {
     const { host: host2, book: book2 } = setup();
     book2.addSheet("Trusts");
     await expect(createOfficeGateway(host2).writeCells("Gone", [{ address: "A1", value: 1 }])).rejects.toThrow(/Could not write to "Gone"/);
+    // A missing sheet fails the first sync, before events were touched.
+    expect(host2.lastContext().log).toEqual([]);
     expect(book2.eventsEnabled).toBe(true);
-    // The failing write fails its sync (sync 1, which had turned events off); events come back on in the next one.
-    expect(host2.lastContext().log).toEqual(["sync1:enableEvents=false", "sync1:suspendCalculation", "sync2:enableEvents=true", "sync2:calculate:Recalculate"]);
+    // A write failing halfway through its sync (after events went off): events come back on in the next one.
+    book2.failSync = { sync: book2.bookSyncs + 2, after: 3, code: "GeneralException" };
+    await expect(createOfficeGateway(host2).writeCells("Trusts", [{ address: "A1", value: 1 }])).rejects.toThrow(/Could not write to "Trusts"/);
+    expect(book2.eventsEnabled).toBe(true);
+    const log = host2.lastContext().log;
+    expect(log[0]).toBe("sync2:enableEvents=false");
+    expect(log.slice(-2)).toEqual(["sync3:enableEvents=true", "sync3:calculate:Recalculate"]);
   });
 
   it("leaves events alone where runtime.enableEvents is missing (before ExcelApi 1.8)", async () => {
@@ -297,11 +322,13 @@ describe("writeFigures", () => {
     const { host, book } = setup();
     const gateway = createOfficeGateway(host);
     await expect(gateway.writeFigures(figures)).resolves.toBe("EPR Scores");
-    // Read the record, write the sheet (sheet list, one chunk, restore), save the record (read, write).
-    expect(host.runSyncs()).toEqual([1, 3, 2]);
+    // Read the record, write the sheet (sheet list, markers, one chunk, restore), save the record (read, write).
+    expect(host.runSyncs()).toEqual([1, 4, 2]);
     const sheet = book.sheet("EPR Scores");
     expect(sheet.at("B2")?.value).toBe(0.25);
-    await expect(gateway.loadSetting(FIGURES_SETTING)).resolves.toEqual({ "EPR Scores": sheet.id });
+    // The add-in's marker: a sheet-scoped name (app/settings/ownedSheets.ts); the record holds the sheet's name.
+    expect(sheet.names).toEqual([{ name: OWNER_NAME, formula: '="EPR Return figures: EPR Scores"', comment: OWNER_COMMENT }]);
+    await expect(gateway.loadSetting(FIGURES_SETTING)).resolves.toEqual({ "EPR Scores": { name: "EPR Scores" } });
     expect(host.fakeSettings.store.size).toBe(0);
 
     const runs = host.contexts.length;
@@ -310,7 +337,8 @@ describe("writeFigures", () => {
     expect(sheet.at("B1")?.value).toBe(13);
     expect(sheet.at("B2")).toBeUndefined();
     // The record already names the sheet: nothing to save.
-    expect(host.runSyncs(runs)).toEqual([1, 3]);
+    expect(host.runSyncs(runs)).toEqual([1, 4]);
+    expect(sheet.names).toHaveLength(1);
   });
 
   it("treats the settings sheet as a taken name", async () => {

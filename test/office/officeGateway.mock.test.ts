@@ -43,9 +43,15 @@ function install(dataRows: number): Installed {
   const excel = new OfficeMockObject({
     context: {
       workbook: {
+        // Workbook.functions.date, which readSheet evaluates for the date system: DATE(2000,1,1) in a 1900 workbook.
+        functions: {
+          dateResult: { value: 36526 },
+          date: function () { return this.dateResult; },
+        },
         worksheets: {
           trusts: {
             name: "Trusts",
+            visibility: "Visible",
             usedRange: usedRange(dataRows),
             selection: { address: "", select: function (this: { selected?: boolean }) { this.selected = true; } },
             getUsedRangeOrNullObject: function () { return this.usedRange; },
@@ -167,14 +173,14 @@ describe("readSheet over office-addin-mock", () => {
 });
 
 describe("selectCell over office-addin-mock", () => {
-  it("activates the sheet and selects the cell in one sync", async () => {
+  it("looks at the sheet's visibility, then activates the sheet and selects the cell: two syncs", async () => {
     const installed = install(1);
     await createOfficeGateway().selectCell("Trusts", "G7");
     const trusts = (globalThis as unknown as { Excel: OfficeMockObject }).Excel.context.workbook.worksheets.trusts;
     expect(trusts.activated).toBe(true);
     expect(trusts.selection.requested).toBe("G7");
     expect(trusts.selection.selected).toBe(true);
-    expect(installed.syncs()).toBe(1);
+    expect(installed.syncs()).toBe(2);
   });
 });
 

@@ -56,6 +56,28 @@ describe("Columns view", () => {
     expect(gateway.callsTo("loadSetting").at(-1)).toEqual(["mapping:Data"]);
   });
 
+  it("uses the mapping saved before the sheet was renamed, and moves it to the new name on the next save", async () => {
+    const gateway = new FakeGateway().addSheet("Data", ROWS);
+    const first = renderInFluent(<ColumnsView gateway={gateway} sheet="Data" />);
+    await screen.findByText(/Headers found in row 2/);
+    await userEvent.selectOptions(columnChoice("Mystery"), "Notes");
+    await screen.findByText("Mapping saved in the workbook.");
+    first.unmount();
+
+    // The user renames "Data" to "Data 2024" (the fake's sheet list, as Excel's after a rename).
+    const renamed = new FakeGateway().addSheet("Data 2024", ROWS);
+    await renamed.saveSetting("mapping:Data", gateway.settings.get("mapping:Data"));
+    renderInFluent(<ColumnsView gateway={renamed} sheet="Data 2024" />);
+    expect(await screen.findByText(/Headers found in row 2 of Data 2024 \(your saved mapping\)/)).toBeInTheDocument();
+    expect(screen.getByText(/saved for the sheet "Data", which is no longer in the workbook/)).toBeInTheDocument();
+    expect(columnChoice("Mystery").value).toBe("notes");
+
+    await userEvent.selectOptions(columnChoice("Type"), "(ignore)");
+    expect(await screen.findByText("Mapping saved in the workbook.")).toBeInTheDocument();
+    expect(await renamed.settingKeys()).toEqual(["mapping:Data 2024"]);
+    expect(screen.queryByText(/no longer in the workbook/)).not.toBeInTheDocument();
+  });
+
   it("does not trust a malformed saved mapping", async () => {
     const gateway = new FakeGateway().addSheet("Data", ROWS);
     gateway.settings.set("mapping:Data", { headerRow: "two", headers: "all" });

@@ -46,6 +46,45 @@ describe("Validate view", () => {
     await waitFor(() => expect(gateway.callsTo("selectCell")).toEqual([["Trusts", "D3"], ["Trusts", "E2"]]));
   });
 
+  it("an issue on a hidden sheet: says so and offers to unhide the sheet and go there, unhiding it only on that click", async () => {
+    const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", returnWithIssues(), false);
+    renderValidate(gateway);
+    await userEvent.click(await screen.findByRole("button", { name: /D3: "Bogus"/ }));
+    const unhide = await screen.findByRole("button", { name: "Unhide the sheet and go there" });
+    expect(screen.getByText('The sheet "Trusts" is hidden')).toBeInTheDocument();
+    expect(gateway.callsTo("selectCell")).toEqual([["Trusts", "D3"]]);
+    expect((await gateway.listSheets()).find((s) => s.name === "Trusts")?.visible).toBe(false);
+    expect(gateway.selection).toBeNull();
+
+    await userEvent.click(unhide);
+    await waitFor(() => expect(gateway.selection).toEqual({ sheet: "Trusts", address: "D3" }));
+    expect(gateway.callsTo("selectCell")).toEqual([["Trusts", "D3"], ["Trusts", "D3", { unhide: true }]]);
+    expect((await gateway.listSheets()).find((s) => s.name === "Trusts")?.visible).toBe(true);
+    expect(screen.queryByRole("button", { name: "Unhide the sheet and go there" })).not.toBeInTheDocument();
+    expect(screen.queryByText(/Could not select the cell/)).not.toBeInTheDocument();
+  });
+
+  it("an issue on a hidden sheet: Dismiss leaves the sheet hidden", async () => {
+    const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", returnWithIssues(), false);
+    renderValidate(gateway);
+    await userEvent.click(await screen.findByRole("button", { name: /D3: "Bogus"/ }));
+    await screen.findByRole("button", { name: "Unhide the sheet and go there" });
+    await userEvent.click(screen.getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByRole("button", { name: "Unhide the sheet and go there" })).not.toBeInTheDocument();
+    expect(gateway.callsTo("selectCell")).toEqual([["Trusts", "D3"]]);
+    expect((await gateway.listSheets()).find((s) => s.name === "Trusts")?.visible).toBe(false);
+  });
+
+  it("an issue on a very hidden sheet: says why it cannot go there, and offers no unhiding", async () => {
+    const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", returnWithIssues(), "veryHidden");
+    renderValidate(gateway);
+    await userEvent.click(await screen.findByRole("button", { name: /D3: "Bogus"/ }));
+    expect(await screen.findByText(/"Trusts" is very hidden/)).toBeInTheDocument();
+    expect(screen.getByText("Could not select the cell")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Unhide the sheet and go there" })).not.toBeInTheDocument();
+    expect(gateway.callsTo("selectCell")).toEqual([["Trusts", "D3"]]);
+  });
+
   it("marks the issue cells and clears the marks", async () => {
     const gateway = gatewayWithIssues();
     renderValidate(gateway);

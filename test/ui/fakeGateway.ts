@@ -7,8 +7,9 @@
  * over it, the Office gateway and the exceljs gateway): sheet names ignore case; an unknown sheet rejects
  * with a message naming it; the settings sheet is never listed or read (a workbook's settings sheet, added with
  * addSheet, gives loadSetting its values); dates read back at UTC midnight;
- * writes are checked before any cell changes; settings are stored as JSON; the template and the figures
- * sheet never replace a user's sheet; the stamp sheet is listed as not visible; onSheetChanged listeners hear
+ * writes are checked before any cell changes; settings are stored as JSON (settingKeys lists them); the template and
+ * the figures sheet never replace a user's sheet; selectCell refuses a hidden sheet (HiddenSheetError) unless asked to
+ * unhide it, and a very hidden one always; the stamp sheet is listed as not visible; onSheetChanged listeners hear
  * of the user's edits (`edit`) only, never of the gateway's own writes. Its one shortcut: a sheet
  * added without a table (`addSheet` with `table` left out) has an implicit one, the block from row 1
  * (headers) to its last row, as wide as its header row.
@@ -24,8 +25,9 @@ import { planSheetNames, uniqueSheetName } from "../../src/core/sheet/sheetNames
 import type { TemplateSheet, TemplateSpec } from "../../src/core/template/types";
 import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "../../src/app/marks";
 import { settingFromRows, settingsRowsOf } from "../../src/app/settings/settingsSheet";
+import { HiddenSheetError } from "../../src/app/gateway";
 import type {
-  AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway,
+  AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SelectCellOptions, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway,
 } from "../../src/app/gateway";
 import { STAMP_SHEET } from "../../src/core/stamp/sheetLayout";
 
@@ -43,6 +45,8 @@ interface FakeSheet {
   name: string;
   rows: CellValue[][];
   visible: boolean;
+  /** Of a sheet not visible: hidden, or very hidden (never unhidden by selectCell). */
+  veryHidden?: boolean;
   table: FakeTable | null;
 }
 
@@ -90,17 +94,19 @@ export class FakeGateway implements WorkbookGateway {
   private selected: { sheet: string; address: string } | null = null;
 
   /**
-   * Adds a sheet whose rows start at A1. `table`: its table as an A1 range (header row first), null for none;
-   * left out, the sheet has the implicit table (the block from row 1, as wide as the header row).
+   * Adds a sheet whose rows start at A1. `visible`: true, false (hidden) or "veryHidden". `table`: its table as an A1
+   * range (header row first), null for none; left out, the sheet has the implicit table (the block from row 1, as wide
+   * as the header row).
    */
-  addSheet(name: string, rows: readonly Row[], visible = true, table?: string | null): this {
+  addSheet(name: string, rows: readonly Row[], visible: boolean | "veryHidden" = true, table?: string | null): this {
     let bounds: FakeTable | null = "implicit";
     if (table === null) bounds = null;
     else if (table !== undefined) {
       bounds = parseRangeBounds(table);
       if (!bounds) throw new Error(`bad table range ${table}`);
     }
-    const sheet: FakeSheet = { name, rows: rows.map((r) => [...r]), visible, table: bounds };
+    const sheet: FakeSheet = { name, rows: rows.map((r) => [...r]), visible: visible === true, table: bounds };
+    if (visible === "veryHidden") sheet.veryHidden = true;
     // A workbook's settings sheet (the layout every host shares) holds the settings loadSetting reads.
     if (sameSheetName(name, SETTINGS_SHEET)) {
       const settingsRows = settingsRowsOf({ name, rows, firstRow: 1, firstCol: 1 });
@@ -250,14 +256,21 @@ export class FakeGateway implements WorkbookGateway {
   /** The marks record the real gateways keep in MARKS_SETTING; unchanged, it is not rewritten. */
   private recordMarks(sheet: string, ranges: MarkRanges | null): void {
     const previous = this.settings.get(MARKS_SETTING);
-    const next = updateMarksRecord(previous, sheet, ranges);
+    const next = updateMarksRecord(previous, sheet, ranges, this.sheets.map((s) => s.name));
     if (JSON.stringify(previous ?? {}) !== JSON.stringify(next)) this.settings.set(MARKS_SETTING, jsonCopy(MARKS_SETTING, next));
   }
 
-  async selectCell(sheet: string, address: string): Promise<void> {
-    await this.enter("selectCell", [sheet, address]);
-    const { name } = this.requireSheet(sheet);
+  /** As the real gateways: a hidden sheet is unhidden only with options.unhide, a very hidden one never. */
+  async selectCell(sheet: string, address: string, options?: SelectCellOptions): Promise<void> {
+    await this.enter("selectCell", options === undefined ? [sheet, address] : [sheet, address, options]);
+    const data = this.requireSheet(sheet);
+    const { name } = data;
     if (!parseRangeBounds(address)) throw new Error(`Cannot go to "${address}" on "${name}": not an A1 cell or range address.`);
+    if (!data.visible) {
+      const veryHidden = data.veryHidden === true;
+      if (veryHidden || options?.unhide !== true) throw new HiddenSheetError(name, address, veryHidden);
+      data.visible = true;
+    }
     this.selected = { sheet: name, address };
   }
 
@@ -298,6 +311,11 @@ export class FakeGateway implements WorkbookGateway {
     await this.enter("saveSetting", [key, value]);
     if (value === undefined || value === null) this.settings.delete(key);
     else this.settings.set(key, jsonCopy(key, value));
+  }
+
+  async settingKeys(): Promise<string[]> {
+    await this.enter("settingKeys", []);
+    return [...this.settings.keys()];
   }
 
   /** The sheet's table bounds (the implicit table worked out from the cells). */
@@ -344,7 +362,7 @@ export class FakeGateway implements WorkbookGateway {
   /** The very hidden stamp sheet, replacing an earlier one in its place. */
   async writeStampSheet(rows: readonly (readonly StampSheetCell[])[]): Promise<void> {
     await this.enter("writeStampSheet", [rows]);
-    const stamp: FakeSheet = { name: STAMP_SHEET, rows: rows.map((r) => [...r]), visible: false, table: null };
+    const stamp: FakeSheet = { name: STAMP_SHEET, rows: rows.map((r) => [...r]), visible: false, veryHidden: true, table: null };
     const at = this.sheets.findIndex((s) => sameSheetName(s.name, STAMP_SHEET));
     if (at >= 0) this.sheets[at] = stamp;
     else this.sheets.push(stamp);

@@ -86,3 +86,14 @@ export function rowsWithSetting(rows: readonly SettingsRow[], key: string, value
   const at = kept.findIndex((r) => r[0] === key);
   return at === -1 ? [...kept, row] : kept.map((r, i) => (i === at ? row : r));
 }
+
+/** The keys the rows hold a readable value for, in the sheet's order, each once. */
+export function settingKeysOf(rows: readonly SettingsRow[]): string[] {
+  const keys: string[] = [];
+  for (const row of rows) {
+    const key = row[0];
+    if (key === undefined || key === "" || keys.includes(key)) continue;
+    if (settingFromRows(rows, key) !== undefined) keys.push(key);
+  }
+  return keys;
+}

@@ -56,8 +56,10 @@ const LIVE_OR_IMPLEMENTING = ["Live", "Implementing"];
 /**
  * Key of a trust on its own (In-house/Other with no product, and every In-house/Other target):
  * its code, or its row when the code is blank, as the core does; "#" keeps it apart from supplier names.
+ * The row comes from ROW() (a Calc row is its Trusts row), not a literal, so every row's formula is the
+ * first row's filled down: the Office.js writer sends one formula per column (src/office/templateRender.ts).
  */
-const trustKey = (row: number): string => `IF(${text("trustCode", row)}="","row:${row}","#"&UPPER(${text("trustCode", row)}))`;
+const trustKey = (row: number): string => `IF(${text("trustCode", row)}="","row:"&ROW(),"#"&UPPER(${text("trustCode", row)}))`;
 
 interface CalcColumn {
   readonly letter: string;

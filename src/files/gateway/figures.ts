@@ -1,39 +1,26 @@
 /**
- * The figures sheet (Scores → Write Summary) over exceljs, with the Office gateway's rules
- * (src/office/figuresOps.ts): the add-in remembers, in a workbook setting, which sheet it made
- * for each figures name, by sheet name and exceljs sheet id (the xlsx sheetId, which survives
- * save and reopen). Only such a sheet is replaced; a user's sheet that has the name is left
- * alone and a free name ("EPR Scores (2)") is used instead.
+ * The figures sheet (Scores → Write Summary, Export) over exceljs, with the Office gateway's rules
+ * (src/office/figuresOps.ts, app/settings/ownedSheets.ts): the add-in's own sheet is the one carrying its marker, the
+ * sheet-scoped defined name `_epr_owner`, which ownerNames.ts carries past exceljs (it reads it from the file and
+ * writes it back on save). Only such a sheet is replaced; a user's sheet that has the name is left alone and a free
+ * name ("EPR Scores (2)") is used instead. When several sheets carry the marker (the user copied the add-in's sheet
+ * in Excel), only the one the record names is the add-in's.
  */
 import type ExcelJS from "exceljs";
 import type { FiguresSheet } from "../../app/gateway";
+import { FIGURES_SETTING, figuresMarker, figuresRecord, ownFiguresSheet, withFiguresSheet } from "../../app/settings/ownedSheets";
 import { uniqueSheetName } from "../../core/sheet/sheetNames";
+import { setSheetOwner, sheetOwner } from "./ownerNames";
 import { readSetting, writeSetting } from "./settingsSheet";
-import { sameSheetName, takenSheetNames, userSheets } from "./sheets";
+import { findUserSheet, takenSheetNames, userSheets } from "./sheets";
 
-/** Workbook setting: figures name asked for → the sheet the add-in made for it. */
-export const FIGURES_SETTING = "eprReturn.figuresSheets";
+export { FIGURES_SETTING };
 
-interface OwnedSheet {
-  readonly name: string;
-  readonly id: number;
-}
-
-type OwnedSheets = Readonly<Record<string, OwnedSheet>>;
-
-function isOwnedSheet(value: unknown): value is OwnedSheet {
-  return typeof value === "object" && value !== null && typeof Reflect.get(value, "name") === "string" && typeof Reflect.get(value, "id") === "number";
-}
-
-/** The setting's entries that are well formed (anything else is ignored, never trusted). */
-function ownedSheets(value: unknown): OwnedSheets {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, OwnedSheet] => isOwnedSheet(entry[1])));
-}
-
-function findOwned(workbook: ExcelJS.Workbook, owned: OwnedSheet | undefined): ExcelJS.Worksheet | undefined {
-  if (!owned) return undefined;
-  return userSheets(workbook).find((ws) => ws.id === owned.id && sameSheetName(ws.name, owned.name));
+/** The add-in's own sheet for these figures, if the workbook has one. */
+function findOwned(workbook: ExcelJS.Workbook, figuresName: string, record: ReturnType<typeof figuresRecord>): ExcelJS.Worksheet | undefined {
+  const marked = userSheets(workbook).map((ws) => ({ name: ws.name, marker: sheetOwner(workbook, ws) }));
+  const name = ownFiguresSheet(marked, figuresName, record);
+  return name === null ? undefined : findUserSheet(workbook, name);
 }
 
 /** exceljs orders sheets by `orderNo`, which its typings leave out. */
@@ -60,12 +47,13 @@ function writeRows(ws: ExcelJS.Worksheet, rows: FiguresSheet["rows"]): void {
 
 /** Creates the figures sheet, or replaces the add-in's earlier one in place; returns the name used. */
 export function writeFigures(workbook: ExcelJS.Workbook, figures: FiguresSheet): string {
-  const owned = ownedSheets(readSetting(workbook, FIGURES_SETTING));
-  const ours = findOwned(workbook, owned[figures.name]);
+  const record = figuresRecord(readSetting(workbook, FIGURES_SETTING));
+  const ours = findOwned(workbook, figures.name, record);
   let ws: ExcelJS.Worksheet;
   if (ours) {
     const { name } = ours;
     const orderNo: unknown = Reflect.get(ours, "orderNo");
+    setSheetOwner(workbook, ours, null);
     workbook.removeWorksheet(ours.id);
     ws = workbook.addWorksheet(name);
     moveTo(ws, orderNo);
@@ -73,6 +61,7 @@ export function writeFigures(workbook: ExcelJS.Workbook, figures: FiguresSheet):
     ws = workbook.addWorksheet(uniqueSheetName(figures.name, takenSheetNames(workbook)));
   }
   writeRows(ws, figures.rows);
-  writeSetting(workbook, FIGURES_SETTING, { ...owned, [figures.name]: { name: ws.name, id: ws.id } });
+  setSheetOwner(workbook, ws, figuresMarker(figures.name));
+  if (record[figures.name]?.name !== ws.name) writeSetting(workbook, FIGURES_SETTING, withFiguresSheet(record, figures.name, ws.name));
   return ws.name;
 }

@@ -4,7 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import { SETTINGS_SHEET, sameSheetName } from "../../core/returnSheets";
-import { rowsWithSetting, settingFromRows, type SettingsRow } from "../../app/settings/settingsSheet";
+import { rowsWithSetting, settingFromRows, settingKeysOf, type SettingsRow } from "../../app/settings/settingsSheet";
 
 function findSettingsSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
   return workbook.worksheets.find((ws) => sameSheetName(ws.name, SETTINGS_SHEET));
@@ -28,6 +28,12 @@ function rowsOf(ws: ExcelJS.Worksheet): SettingsRow[] {
 export function readSetting(workbook: ExcelJS.Workbook, key: string): unknown {
   const ws = findSettingsSheet(workbook);
   return ws ? settingFromRows(rowsOf(ws), key) : undefined;
+}
+
+/** The keys the settings sheet holds a value for, in its order. */
+export function settingKeys(workbook: ExcelJS.Workbook): string[] {
+  const ws = findSettingsSheet(workbook);
+  return ws ? settingKeysOf(rowsOf(ws)) : [];
 }
 
 /** Stores the value as JSON; undefined or null removes the key (as Excel's document settings do). */

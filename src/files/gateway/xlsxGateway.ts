@@ -25,13 +25,17 @@ import type { TemplateSpec } from "../../core/template/types";
 import { formatRange, parseRangeBounds } from "../../core/sheet/addresses";
 import { MARKS_SETTING, planMarks, updateMarksRecord, type MarkRanges } from "../../app/marks";
 import { planSheetNames } from "../../core/sheet/sheetNames";
-import type { AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway } from "../../app/gateway";
+import { HiddenSheetError } from "../../app/gateway";
+import type {
+  AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SelectCellOptions, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway,
+} from "../../app/gateway";
 import { listSheetInfo, loadWorkbook, sheetToGrid, type OpenOptions } from "../read";
 import { writeTemplate } from "../writeTemplate";
 import { writeFigures } from "./figures";
 import { Listeners, rethrowListenerErrors } from "./listeners";
 import { replaceMarks } from "./marks";
-import { readSetting, writeSetting } from "./settingsSheet";
+import { readSheetOwners, writeSheetOwners } from "./ownerNames";
+import { readSetting, settingKeys, writeSetting } from "./settingsSheet";
 import { requireUserSheet, sameSheetName, SETTINGS_SHEET, takenSheetNames } from "./sheets";
 import { writeStampRows } from "./stampSheet";
 import { appendTrustRows } from "./trustRows";
@@ -55,7 +59,11 @@ export class XlsxGateway implements WorkbookGateway {
    * WorkbookReadError whose message is for users). options.sheetsToRead leaves other sheets unread.
    */
   static async open(data: ArrayBuffer | Uint8Array, options: OpenOptions = {}): Promise<XlsxGateway> {
-    return new XlsxGateway(await loadWorkbook(data, options));
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const workbook = await loadWorkbook(bytes, options);
+    // The add-in's sheet markers, which exceljs drops (ownerNames.ts); the guard has passed these bytes.
+    await readSheetOwners(workbook, bytes);
+    return new XlsxGateway(workbook);
   }
 
   /** A new workbook with one empty sheet, "Sheet1". */
@@ -68,7 +76,8 @@ export class XlsxGateway implements WorkbookGateway {
   /** The workbook as .xlsx bytes (for "save"). */
   async toBuffer(): Promise<Uint8Array> {
     // exceljs types the result as ArrayBuffer; it is a Buffer in node and a Uint8Array in the browser: copy it either way.
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    // The add-in's sheet markers go back in, as exceljs does not write them (ownerNames.ts).
+    return writeSheetOwners(this.workbook, new Uint8Array(await this.workbook.xlsx.writeBuffer()));
   }
 
   async listSheets(): Promise<SheetInfo[]> {
@@ -98,10 +107,16 @@ export class XlsxGateway implements WorkbookGateway {
     await this.replaceMarks(sheet, null);
   }
 
-  async selectCell(sheet: string, address: string): Promise<void> {
+  /** As in Excel: a hidden sheet is unhidden only when options.unhide, a very hidden one never (HiddenSheetError). */
+  async selectCell(sheet: string, address: string, options: SelectCellOptions = {}): Promise<void> {
     const ws = requireUserSheet(this.workbook, sheet);
     const bounds = parseRangeBounds(address);
     if (!bounds) throw new Error(`Cannot go to "${address}" on "${ws.name}": not an A1 cell or range address.`);
+    if (ws.state === "veryHidden" || (ws.state === "hidden" && options.unhide !== true)) throw new HiddenSheetError(ws.name, address, ws.state === "veryHidden");
+    if (ws.state === "hidden") {
+      ws.state = "visible";
+      this.changed();
+    }
     this.selected = { sheet: ws.name, address: formatRange(bounds) };
     rethrowListenerErrors(this.selectionListeners.notify(this.selected.sheet, this.selected.address));
   }
@@ -141,6 +156,10 @@ export class XlsxGateway implements WorkbookGateway {
 
   async saveSetting(key: string, value: unknown): Promise<void> {
     writeSetting(this.workbook, key, value);
+  }
+
+  async settingKeys(): Promise<string[]> {
+    return settingKeys(this.workbook);
   }
 
   async onSheetChanged(sheet: string, listener: () => void): Promise<() => Promise<void>> {
@@ -188,7 +207,7 @@ export class XlsxGateway implements WorkbookGateway {
     // As the Office gateway does, so the task pane can tell after a reopen which cells are marked;
     // an unchanged record is not rewritten, so clearing an unmarked sheet leaves the file as it was.
     const previous = readSetting(this.workbook, MARKS_SETTING);
-    const next = updateMarksRecord(previous, ws.name, ranges);
+    const next = updateMarksRecord(previous, ws.name, ranges, this.workbook.worksheets.map((w) => w.name));
     if (JSON.stringify(previous ?? {}) !== JSON.stringify(next)) writeSetting(this.workbook, MARKS_SETTING, next);
     this.changed();
   }

@@ -1,6 +1,7 @@
 /**
  * Columns: the sheet's header row and what each header maps to. The user can correct a mapping per header;
- * the choice is saved in the workbook (setting `mapping:<sheet>`) and used by every later check of the sheet.
+ * the choice is saved in the workbook (setting `mapping:<sheet>`) and used by every later check of the sheet
+ * (a mapping saved before the sheet was renamed is adopted and moved to the new name: app/settings/mappingSetting.ts).
  */
 import { useEffect, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
@@ -12,7 +13,7 @@ import type { WorkbookGateway } from "../../app/gateway";
 import { FailureBar } from "../components/FailureBar";
 import { MappingTable } from "../components/MappingTable";
 import { useOperation } from "../hooks/useOperation";
-import { chooseMapping, mappingSettingKey } from "../../app/settings/mappingSetting";
+import { chooseSavedMapping, loadSavedMapping, saveMapping } from "../../app/settings/mappingSetting";
 import type { ChosenMapping } from "../../app/settings/mappingSetting";
 
 export interface ColumnsViewProps {
@@ -39,7 +40,9 @@ export function ColumnsView({ gateway, sheet, onMappingSaved }: ColumnsViewProps
     for (let name = sheetRef.current; name !== null; ) {
       const data = await gateway.readSheet(name);
       const detected = detectMapping(data);
-      const chosen = chooseMapping(await gateway.loadSetting(mappingSettingKey(name)), data, detected);
+      // As every check reads it (app/checkReturn.ts): saved under this name, or adopted from a sheet renamed since.
+      const saved = await loadSavedMapping(gateway, data, await gateway.listSheets());
+      const chosen = chooseSavedMapping(saved, data, detected);
       if (name === sheetRef.current) {
         setLoaded({ ...chosen, sheet: name, detected });
         return;
@@ -47,9 +50,10 @@ export function ColumnsView({ gateway, sheet, onMappingSaved }: ColumnsViewProps
       name = sheetRef.current;
     }
   });
-  const saving = useOperation(async (name: string, mapping: ColumnMapping) => {
+  const saving = useOperation(async (name: string, mapping: ColumnMapping, adoptedFrom?: string) => {
     setSaved(false);
-    await gateway.saveSetting(mappingSettingKey(name), mapping);
+    // A mapping adopted from a renamed sheet moves to this sheet's key now.
+    await saveMapping(gateway, name, mapping, adoptedFrom);
     setSaved(true);
     onMappingSaved?.();
   });
@@ -62,8 +66,9 @@ export function ColumnsView({ gateway, sheet, onMappingSaved }: ColumnsViewProps
 
   function change(mapping: ColumnMapping): void {
     if (!loaded) return;
-    setLoaded({ ...loaded, mapping, source: "saved" });
-    void saving.run(loaded.sheet, mapping);
+    const { adoptedFrom } = loaded;
+    setLoaded({ ...loaded, mapping, source: "saved", note: undefined, adoptedFrom: undefined });
+    void saving.run(loaded.sheet, mapping, adoptedFrom);
   }
 
   function setKey(col: number, key: ColumnKey | null): void {

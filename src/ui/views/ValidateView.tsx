@@ -1,14 +1,17 @@
 /**
  * Validate: checks the chosen sheet, says whether the return is ready to send, lists the issues by row,
  * selects an issue's cell, marks and unmarks issue cells, and fixes non-canonical spellings after a preview.
+ * An issue on a hidden sheet: the gateway refuses to go there (Excel cannot select a cell on a hidden sheet), and the
+ * view offers to unhide the sheet and go there; only that button unhides it (never a very hidden sheet).
  */
 import { useMemo, useState } from "react";
 import { Button, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Issue } from "../../core/issues";
-import type { WorkbookGateway } from "../../app/gateway";
+import { isHiddenSheetError, type WorkbookGateway } from "../../app/gateway";
 import { BusyButton } from "../components/BusyButton";
 import { FailureBar } from "../components/FailureBar";
 import { FixPreview } from "../components/FixPreview";
+import { HiddenSheetBar } from "../components/HiddenSheetBar";
 import { IssueList } from "../components/IssueList";
 import { useOperation } from "../hooks/useOperation";
 import { useSheetWatch } from "../hooks/useSheetWatch";
@@ -44,7 +47,20 @@ export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) 
   );
   const fixable = useMemo(() => issues.filter(isFixable), [issues]);
 
-  const selecting = useOperation((issue: Issue) => gateway.selectCell(issue.sheet, issue.cell));
+  // The issue whose sheet turned out to be hidden (not very hidden): the user may unhide it and go there.
+  const [hiddenTarget, setHiddenTarget] = useState<Issue | null>(null);
+  const selecting = useOperation(async (issue: Issue, unhide = false) => {
+    setHiddenTarget(null);
+    try {
+      await gateway.selectCell(issue.sheet, issue.cell, unhide ? { unhide: true } : undefined);
+    } catch (error) {
+      if (isHiddenSheetError(error) && !error.veryHidden) {
+        setHiddenTarget({ ...issue, sheet: error.sheet });
+        return;
+      }
+      throw error;
+    }
+  });
   const marking = useOperation(async () => {
     for (const [name, marks] of marksBySheet(issues)) await gateway.markCells(name, marks);
   });
@@ -81,7 +97,16 @@ export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) 
         <FixPreview fixes={pendingFixes} busy={fixing.running} onApply={() => void fixing.run(pendingFixes)} onCancel={() => setPendingFixes(null)} />
       ) : null}
       <FailureBar what="Could not check the return" error={checking.error} hint="Check that the sheet still exists (Refresh sheets) and try Re-validate." onDismiss={checking.dismissError} />
-      <FailureBar what="Could not select the cell" error={selecting.error} hint="The sheet may have been renamed or deleted: re-validate." onDismiss={selecting.dismissError} />
+      {hiddenTarget ? (
+        <HiddenSheetBar
+          sheet={hiddenTarget.sheet}
+          address={hiddenTarget.cell}
+          busy={selecting.running}
+          onUnhide={() => void selecting.run(hiddenTarget, true)}
+          onDismiss={() => setHiddenTarget(null)}
+        />
+      ) : null}
+      <FailureBar what="Could not select the cell" error={selecting.error} hint="The sheet may have been renamed, deleted or hidden: re-validate." onDismiss={selecting.dismissError} />
       <FailureBar what="Could not mark the cells" error={marking.error} hint="Check that the sheet is not protected, then try Mark again." onDismiss={marking.dismissError} />
       <FailureBar what="Could not clear the marks" error={clearing.error} hint="Check that the sheet is not protected, then try Clear marks again." onDismiss={clearing.dismissError} />
       <FailureBar what="Could not apply the fixes" error={fixing.error} hint="Check that the sheet is not protected, re-validate, and try the fix again." onDismiss={fixing.dismissError} />
