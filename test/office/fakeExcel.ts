@@ -23,6 +23,8 @@
  * under test sees are the proxies a FakeContext hands out (FakeContext.workbook, FakeContext.runtime).
  */
 import { mergesUndo, type Batch, type OfficeHost, type RunOptions } from "../../src/office/host";
+import { columnLetters } from "../../src/core/cells";
+import { utf8Length } from "../../src/office/chunks";
 
 /* ------------------------------------------------------------------ errors */
 
@@ -81,16 +83,7 @@ function colNumber(letters: string): number {
   return col;
 }
 
-function colLetters(col: number): string {
-  let n = col;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+const colLetters = columnLetters;
 
 /** "A1", "$A$1:B2", "A:C" (whole columns), "2:5" (whole rows) → bounds; null when not an address inside the grid. */
 export function parseArea(text: string): Bounds | null {
@@ -788,20 +781,8 @@ function writeCell(sheet: FakeWorksheet, row: number, col: number, v: unknown): 
 
 /* ------------------------------------------------------------------ requests */
 
-/** UTF-8 length of a string. */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+/** UTF-8 length of a string: the same count the gateway's chunking uses (src/office/chunks.ts). */
+export const utf8Bytes = utf8Length;
 
 interface Command {
   /** What travels in the request (its JSON is what the request limit measures). */
