@@ -162,6 +162,9 @@ export function blocksFromCellWrites(sheet: string, writes: readonly CellWrite[]
 export function blockFromRows(sheet: string, rows: readonly (readonly (string | number | boolean | null)[])[]): WriteBlock | null {
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (rows.length === 0 || width === 0) return null;
-  const data = rows.map((r) => Array.from({ length: width }, (_, c) => excelInput(r[c] ?? null)));
+  // A figure that cannot be computed (NaN, ±Infinity) is written blank: JSON has no such numbers, and the null
+  // Office.js would send means "leave the cell as it is" to Range.values.
+  const finite = (value: string | number | boolean | null): string | number | boolean | null => (typeof value === "number" && !Number.isFinite(value) ? null : value);
+  const data = rows.map((r) => Array.from({ length: width }, (_, c) => excelInput(finite(r[c] ?? null))));
   return { sheet, row: 1, col: 1, kind: "values", data };
 }

@@ -892,19 +892,15 @@ contract("onSheetChanged", "does not call the listener after markCells or clearM
  */
 const KNOWN_FAILURES: Readonly<Record<GatewayName, Readonly<Record<string, string>>>> = {
   office: {
-    // The fake Excel stores NaN and ±Infinity as numbers. Office.js sends values as JSON, where they become null, which
-    // Range.values takes as "leave the cell as it is", so on the new (or cleared) figures sheet real Excel shows blanks.
-    "writeFigures › a figure that cannot be computed (NaN, ±Infinity) reads back blank": "the fake Excel keeps NaN/Infinity as numbers; the gateway sends them as they are",
   },
   xlsx: {},
   fake: {},
 };
 
 /**
- * Cases a gateway's test double cannot show. The fake Excel raises no events of its own; the office factory
- * (factories.ts, raiseChanged) adds Excel's onChanged for changes of cell values made while the add-in's events are
- * on, so the gateway's own value writes are seen (OfficeGateway turns runtime.enableEvents off while it writes,
- * bulkWrite.ts). Format changes raise nothing there.
+ * Cases a gateway's test double cannot show. The fake Excel raises Worksheet.onChanged for changes of cell values
+ * made while the add-in's events are on (test/office/README.md), so the gateway's own value writes are seen
+ * (OfficeGateway turns runtime.enableEvents off while it writes, bulkWrite.ts). Format changes raise nothing there.
  */
 const UNOBSERVABLE: Readonly<Record<GatewayName, Readonly<Record<string, string>>>> = {
   office: {
