@@ -116,6 +116,31 @@ export function scoreSections(score: ScoreResult, weightedByBeds: boolean): Scor
   };
 }
 
+/** How a figure reads: the table shows each kind its own way (the written Summary keeps the values as they are). */
+export type FigureKind = "count" | "hhi" | "decimal" | "share" | "pounds" | "date" | "text";
+
+/** The kind of each figure by its label: anything not named here is text, yes/no or a count. */
+const FIGURE_KINDS: ReadonlyMap<string, FigureKind> = new Map<string, FigureKind>([
+  ["HHI (now)", "hhi"],
+  ["HHI (target)", "hhi"],
+  ["Effective systems (now)", "decimal"],
+  ["Effective systems (target)", "decimal"],
+  ["Convergence score (now)", "decimal"],
+  ["Convergence score (target)", "decimal"],
+  ["Installed share", "share"],
+  ["Covered share", "share"],
+  ["Target date", "date"],
+  ["Date 90% installed", "date"],
+  ["Total cost (£)", "pounds"],
+  ["Local funding (£)", "pounds"],
+  ["National funding requested (£)", "pounds"],
+  ["Funding gap (£)", "pounds"],
+]);
+
+export function figureKind(label: string): FigureKind {
+  return FIGURE_KINDS.get(label) ?? "count";
+}
+
 /** The labels of the template's Summary sheet (spec section 2), in its order. */
 export const SUMMARY_LABELS: readonly string[] = [
   "Trusts", "Distinct systems (now)", "HHI (now)", "Effective systems (now)", "Convergence score (now)",

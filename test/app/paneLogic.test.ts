@@ -132,10 +132,16 @@ describe("figures", () => {
 
 describe("verdict, theme and file names", () => {
   it("says ready to send only without errors", () => {
-    expect(verdict(0, 0)).toBe("Ready to send");
-    expect(verdict(0, 2)).toBe("Ready to send (2 warnings)");
-    expect(verdict(1, 1)).toBe("1 error, 1 warning");
-    expect(verdict(3, 0)).toBe("3 errors, 0 warnings");
+    expect(verdict({ errors: 0, warnings: 0, rows: 4 })).toBe("Ready to send");
+    expect(verdict({ errors: 0, warnings: 2, rows: 4 })).toBe("Ready to send (2 warnings)");
+    expect(verdict({ errors: 1, warnings: 1, rows: 4 })).toBe("1 error, 1 warning");
+    expect(verdict({ errors: 3, warnings: 0, rows: 4 })).toBe("3 errors, 0 warnings");
+  });
+
+  it("never says ready to send without trust rows", () => {
+    expect(verdict({ errors: 0, warnings: 0, rows: 0 })).toBe("No trust rows: nothing to send yet");
+    expect(verdict({ errors: 0, warnings: 1, rows: 0 }, "terminal")).toBe("no trust rows: nothing to send yet");
+    expect(verdict({ errors: 2, warnings: 0, rows: 0 })).toBe("2 errors, 0 warnings");
   });
 
   it("follows Office's dark flag, else the background colour", () => {
@@ -159,8 +165,15 @@ describe("formatFigure", () => {
     const { formatFigure } = await import("../../src/ui/components/FiguresTable");
     expect(formatFigure(0.625, "Installed share")).toBe("62.5%");
     expect(formatFigure(52_100_000, "Total cost (£)")).toBe("£52,100,000");
-    expect(formatFigure(-1500.5, "Funding gap (£)")).toBe("-£1,500.5");
-    expect(formatFigure(57.142857, "Convergence score (target)")).toBe("57.143");
+    expect(formatFigure(-1500.5, "Funding gap (£)")).toBe("-£1,500.50");
+    expect(formatFigure(57.142857, "Convergence score (target)")).toBe("57.1");
+    expect(formatFigure(60, "Convergence score (now)")).toBe("60.0");
+    expect(formatFigure(1.8, "Effective systems (now)")).toBe("1.8");
+    expect(formatFigure(0.52, "HHI (now)")).toBe("0.520");
+    expect(formatFigure(1500, "Trusts")).toBe("1,500");
+    expect(formatFigure("2023-12-31", "Target date")).toBe("31/12/2023");
+    expect(formatFigure("mar-2026", "Target profile")).toBe("mar-2026");
+    expect(formatFigure(null, "Date 90% installed")).toBe("—");
     expect(formatFigure(true, "Target met")).toBe("Yes");
   });
 });

@@ -28,8 +28,8 @@ test("Scores shows the convergence, coverage and funding of the return", async (
   expect(await convergence("Trusts")).toBe("8");
   expect(await convergence("Distinct systems (now)")).toBe("5");
   expect(await convergence("Distinct systems (target)")).toBe("5");
-  expect(await convergence("Convergence score (now)")).toBe("0");
-  expect(await convergence("Convergence score (target)")).toBe("57.143");
+  expect(await convergence("Convergence score (now)")).toBe("0.0");
+  expect(await convergence("Convergence score (target)")).toBe("57.1");
   expect(await figure(view, "Coverage", "Installed by target date").textContent()).toBe("5");
   expect(await figure(view, "Coverage", "Target met").textContent()).toBe("No");
   expect(await figure(view, "Funding", "Total cost (£)").textContent()).toBe("£52,100,000");

@@ -32,10 +32,12 @@ describe("Scores view", () => {
     expect(figure("Distinct systems (now)")).toBe("2");
     expect(figure("HHI (now)")).toBe("0.556");
     expect(figure("Effective systems (now)")).toBe("1.8");
-    expect(figure("Convergence score (now)")).toBe("60");
+    expect(figure("Convergence score (now)")).toBe("60.0");
     // The ICS sheet names mar-2026.
     expect(screen.getByRole("table", { name: "Coverage (mar-2026)" })).toBeInTheDocument();
-    expect(figure("Target date")).toBe("2026-03-31");
+    expect(figure("Target date")).toBe("31/03/2026");
+    expect(figure("Installed share")).toMatch(/^\d+(\.\d)?%$/);
+    expect(figure("Total cost (£)")).toMatch(/^£\d{1,3}(,\d{3})*$/);
     expect(figure("Installed by target date")).toBe("3");
     expect(figure("Target met")).toBe("Yes");
     expect(screen.getByRole("img", { name: /Supplier shares now and at target/ })).toBeInTheDocument();
@@ -48,13 +50,52 @@ describe("Scores view", () => {
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Target profile" }), "mar-2026");
     expect(screen.getByRole("table", { name: "Coverage (mar-2026)" })).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText("As-of date (optional)"), "2020-12-31");
-    await waitFor(() => expect(figure("Target date")).toBe("2020-12-31"));
+    await waitFor(() => expect(figure("Target date")).toBe("31/12/2020"));
     // mar-2026 asks only that every trust is installed or implementing: Live trusts not yet live count as implementing.
     expect(figure("Installed by target date")).toBe("0");
     expect(figure("Implementing at target date")).toBe("3");
     expect(figure("Target met")).toBe("Yes");
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Target profile" }), "dec-2023");
     await waitFor(() => expect(figure("Target met")).toBe("No"));
+  });
+
+  it("reads the as-of date the UK way and says what it read", async () => {
+    renderScores(new FakeGateway().addSheet("Trusts", cleanReturn()));
+    await screen.findByRole("table", { name: "Convergence" });
+    const box = screen.getByLabelText("As-of date (optional)");
+    expect(screen.getByText("For example 31/03/2025.")).toBeInTheDocument();
+    await userEvent.type(box, "31032025");
+    await waitFor(() => expect(figure("Target date")).toBe("31/03/2025"));
+    expect(screen.getByText("Read as 31 Mar 2025.")).toBeInTheDocument();
+    await userEvent.clear(box);
+    await userEvent.type(box, "30 Jun 2024");
+    await waitFor(() => expect(figure("Target date")).toBe("30/06/2024"));
+    await userEvent.clear(box);
+    await userEvent.type(box, "31-12-2022");
+    await waitFor(() => expect(figure("Target date")).toBe("31/12/2022"));
+  });
+
+  it("says when it cannot read the as-of date, keeping the last date it read", async () => {
+    renderScores(new FakeGateway().addSheet("Trusts", cleanReturn()));
+    await screen.findByRole("table", { name: "Convergence" });
+    const box = screen.getByLabelText("As-of date (optional)");
+    await userEvent.type(box, "31/12/2022");
+    await waitFor(() => expect(figure("Target date")).toBe("31/12/2022"));
+    await userEvent.type(box, " or so");
+    // Nothing is said while the user is still typing; leaving the box says it.
+    expect(screen.queryByText(/Could not read/)).not.toBeInTheDocument();
+    await userEvent.tab();
+    expect(await screen.findByText("Could not read “31/12/2022 or so” as a date. Use a date like 31/03/2025.")).toBeInTheDocument();
+    expect(box).toHaveAttribute("aria-invalid", "true");
+    expect(figure("Target date")).toBe("31/12/2022");
+    expect(screen.getByRole("button", { name: "Write Summary" })).toBeDisabled();
+
+    await userEvent.clear(box);
+    await userEvent.type(box, "12/31/2022{Enter}");
+    expect(await screen.findByText("Put the day first: did you mean 31/12/2022?")).toBeInTheDocument();
+    await userEvent.clear(box);
+    expect(screen.queryByText(/Put the day first/)).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Write Summary" })).toBeEnabled();
   });
 
   it("weights by beds, saying how many trusts were left out", async () => {
@@ -64,7 +105,7 @@ describe("Scores view", () => {
     await screen.findByRole("table", { name: "Convergence" });
     await userEvent.click(screen.getByRole("checkbox", { name: "Weight by beds" }));
     // Oracle Health 1000 beds, Epic 1500 beds: HHI = 0.4² + 0.6² = 0.52.
-    await waitFor(() => expect(figure("HHI (now)")).toBe("0.52"));
+    await waitFor(() => expect(figure("HHI (now)")).toBe("0.520"));
     expect(figure("Left out for blank beds (now)")).toBe("1");
   });
 

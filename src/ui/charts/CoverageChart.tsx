@@ -5,6 +5,7 @@
 import { tokens } from "@fluentui/react-components";
 import type { IsoDate } from "../../core/dates";
 import type { CoverageStep } from "../../app/figures";
+import { formatPercent, formatUkDate, formatUkShortDate } from "../format";
 
 const WIDTH = 320;
 const HEIGHT = 180;
@@ -34,13 +35,13 @@ export function CoverageChart({ steps, asOf }: CoverageChartProps) {
   const y = (share: number) => TOP + (1 - share) * (HEIGHT - TOP - BOTTOM);
   const path = [`M ${LEFT} ${y(0)}`, ...steps.map((s) => `H ${x(s.date)} V ${y(s.share)}`), `H ${WIDTH - RIGHT}`].join(" ");
   const finalShare = steps.at(-1)?.share ?? 0;
-  const startLabel = new Date(start).toISOString().slice(0, 10);
-  const endLabel = new Date(end).toISOString().slice(0, 10);
+  const startLabel = formatUkShortDate(new Date(start).toISOString().slice(0, 10));
+  const endLabel = formatUkShortDate(new Date(end).toISOString().slice(0, 10));
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-labelledby="coverage-title coverage-desc">
       <title id="coverage-title">Share of trusts installed over time</title>
       <desc id="coverage-desc">
-        {steps.length === 0 ? "No trust has an installation date." : `From ${first} to ${last}, reaching ${Math.round(finalShare * 100)}% of trusts; target date ${asOf}.`}
+        {steps.length === 0 ? "No trust has an installation date." : `From ${formatUkDate(first)} to ${formatUkDate(last)}, reaching ${formatPercent(finalShare, 0)} of trusts; target date ${formatUkDate(asOf)}.`}
       </desc>
       <g fontSize={9} style={{ fill: tokens.colorNeutralForeground2 }}>
         <line x1={LEFT} x2={LEFT} y1={TOP} y2={y(0)} style={{ stroke: tokens.colorNeutralStroke1 }} />

@@ -1,6 +1,7 @@
 /** Supplier shares now and at target as paired horizontal bars (hand-written SVG: no chart library). */
 import { tokens } from "@fluentui/react-components";
 import type { SupplierShare } from "../../app/figures";
+import { formatPercent } from "../format";
 
 const WIDTH = 320;
 const LABEL_WIDTH = 110;
@@ -13,8 +14,9 @@ const BAR_SPACE = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
 const NOW_FILL = tokens.colorBrandBackground;
 const TARGET_FILL = tokens.colorPaletteDarkOrangeBackground3;
 
+/** Whole percentages: the bars have room for no more. */
 function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
+  return formatPercent(share, 0);
 }
 
 export function SharesChart({ shares }: { readonly shares: readonly SupplierShare[] }) {

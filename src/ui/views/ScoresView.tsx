@@ -5,7 +5,6 @@
 import { useMemo, useState } from "react";
 import { Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { scoreReturn } from "../../core/calc";
-import { ISO_DATE_PATTERN } from "../../core/dates";
 import { DEFAULT_PROFILE } from "../../core/profiles";
 import { PROFILE_NAMES, ProfileNameSchema } from "../../core/schema";
 import type { ProfileName } from "../../core/schema";
@@ -15,6 +14,7 @@ import { SharesChart } from "../charts/SharesChart";
 import { BusyButton } from "../components/BusyButton";
 import { FailureBar } from "../components/FailureBar";
 import { FiguresTable } from "../components/FiguresTable";
+import { DATE_EXAMPLE, formatUkDate, readTypedDate } from "../format";
 import { useOperation } from "../hooks/useOperation";
 import { useAutoCheck } from "../hooks/useValidation";
 import type { Validation } from "../hooks/useValidation";
@@ -35,6 +35,10 @@ export function ScoresView({ gateway, sheet, validation }: ScoresViewProps) {
   const styles = useStyles();
   const { check, operation: checking } = validation;
   const [profileChoice, setProfileChoice] = useState<ProfileName | null>(null);
+  // The As-of box's text, and whether the user has left it: an unreadable date is called out once they have.
+  const [asOfText, setAsOfText] = useState("");
+  const [asOfLeft, setAsOfLeft] = useState(false);
+  // The last date read from the box ("" for none): the figures stay on it while the text is being retyped.
   const [asOf, setAsOf] = useState("");
   const [byBeds, setByBeds] = useState(false);
   const [written, setWritten] = useState<string | null>(null);
@@ -42,12 +46,13 @@ export function ScoresView({ gateway, sheet, validation }: ScoresViewProps) {
 
   // The ICS sheet's target profile is the default until the user picks one.
   const profile = profileChoice ?? check?.ics?.details.targetProfile ?? DEFAULT_PROFILE;
-  const asOfValid = asOf === "" || ISO_DATE_PATTERN.test(asOf);
+  const typed = readTypedDate(asOfText);
+  const asOfValid = typed === null || typed.ok;
   const trusts = check?.result.trusts;
   const score = useMemo(() => {
-    if (!trusts || !asOfValid) return null;
+    if (!trusts) return null;
     return scoreReturn(trusts, { profile, ...(asOf ? { asOf } : {}), ...(byBeds ? { weight: "beds" as const } : {}) });
-  }, [trusts, profile, asOf, asOfValid, byBeds]);
+  }, [trusts, profile, asOf, byBeds]);
   const shares = useMemo(() => supplierShares(trusts ?? []), [trusts]);
   const steps = useMemo(() => coverageSteps(trusts ?? []), [trusts]);
 
@@ -66,14 +71,32 @@ export function ScoresView({ gateway, sheet, validation }: ScoresViewProps) {
             {PROFILE_NAMES.map((p) => <option key={p} value={p}>{p}</option>)}
           </Select>
         </Field>
-        <Field label="As-of date (optional)" validationMessage={asOfValid ? undefined : "Use a date like 2024-03-31."}>
-          <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+        <Field
+          label="As-of date (optional)"
+          hint={typed?.ok ? `Read as ${formatUkDate(typed.iso)}.` : `For example ${DATE_EXAMPLE}.`}
+          validationMessage={typed && !typed.ok && asOfLeft ? typed.message : undefined}
+        >
+          <Input
+            value={asOfText}
+            placeholder="dd/mm/yyyy"
+            onChange={(_, d) => {
+              setAsOfText(d.value);
+              const read = readTypedDate(d.value);
+              if (read === null) setAsOf("");
+              else if (read.ok) setAsOf(read.iso);
+              setAsOfLeft(false);
+            }}
+            onBlur={() => setAsOfLeft(true)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") setAsOfLeft(true);
+            }}
+          />
         </Field>
         <Checkbox label="Weight by beds" checked={byBeds} onChange={(_, d) => setByBeds(d.checked === true)} />
       </div>
       <div className={styles.actions}>
         <BusyButton busy={checking.running} disabled={sheet === null} onClick={() => void checking.run()}>Recalculate from sheet</BusyButton>
-        <BusyButton appearance="primary" busy={writing.running} disabled={!score} onClick={() => void writing.run()}>Write Summary</BusyButton>
+        <BusyButton appearance="primary" busy={writing.running} disabled={!score || !asOfValid} onClick={() => void writing.run()}>Write Summary</BusyButton>
       </div>
       {checking.running ? <Spinner size="small" label="Reading the return…" /> : null}
       {written ? <MessageBar intent="success" layout="multiline"><MessageBarBody>Figures written to the sheet "{written}".</MessageBarBody></MessageBar> : null}
