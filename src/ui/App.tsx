@@ -9,6 +9,7 @@ import { FluentProvider, Spinner, Tab, TabList, makeStyles, tokens, webDarkTheme
 import type { Validator } from "../app/checkReturn";
 import type { WorkbookGateway } from "../app/gateway";
 import type { OpenWorkbookFile } from "../app/mergeSources";
+import { TRUSTS_SHEET } from "../core/returnSheets";
 import type { ExportChannels } from "./exportChannels";
 import { SheetPicker } from "./components/SheetPicker";
 import { ViewErrorBoundary } from "./components/ViewErrorBoundary";
@@ -61,6 +62,12 @@ export function App({ gateway, validate, openFile, theme = "light", initialView 
   const choice = useSheetChoice(gateway);
   const validation = useValidation(gateway, choice.sheet, validate);
   const { sheet } = choice;
+  // After the template or a merge filled a Trusts sheet, or when the user asks to see the return: check that sheet.
+  const showReturn = (name: string, next?: ViewName) => {
+    validation.invalidate();
+    void choice.refresh.run(name);
+    if (next) setView(next);
+  };
 
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme}>
@@ -77,20 +84,17 @@ export function App({ gateway, validate, openFile, theme = "light", initialView 
           <ViewErrorBoundary key={view}>
             {/* Every view but Validate (the one the pane opens on) loads on first use: see views/lazyViews.ts. */}
             <Suspense fallback={<Spinner size="small" label={`Loading ${VIEW_LABELS[view]}…`} />}>
-              {view === "template" ? <TemplateView gateway={gateway} onInserted={() => void choice.refresh.run()} /> : null}
+              {view === "template" ? <TemplateView gateway={gateway} onInserted={(trusts) => showReturn(trusts)} onShowReturn={(trusts) => showReturn(trusts, "validate")} /> : null}
               {view === "merge" ? (
                 <MergeView
                   gateway={gateway}
                   openFile={openFile}
                   onOpenTemplate={() => setView("template")}
-                  onApplied={() => {
-                    validation.invalidate();
-                    void choice.refresh.run();
-                  }}
+                  onApplied={() => showReturn(TRUSTS_SHEET)}
                 />
               ) : null}
               {view === "columns" ? <ColumnsView gateway={gateway} sheet={sheet} onMappingSaved={validation.invalidate} /> : null}
-              {view === "validate" ? <ValidateView gateway={gateway} sheet={sheet} validation={validation} /> : null}
+              {view === "validate" ? <ValidateView gateway={gateway} sheet={sheet} validation={validation} onOpenTemplate={() => setView("template")} /> : null}
               {view === "scores" ? <ScoresView gateway={gateway} sheet={sheet} validation={validation} /> : null}
               {view === "export" ? <ExportView gateway={gateway} sheet={sheet} validation={validation} channels={exportChannels} /> : null}
               {view === "stamp" ? <StampView gateway={gateway} sheet={sheet} validation={validation} /> : null}

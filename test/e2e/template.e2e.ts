@@ -18,7 +18,7 @@ test("inserting the template into a blank workbook adds its sheets, and Save kee
   expect(await plan.getByRole("listitem").allTextContents()).toEqual(["Guidance", "ICS", "Trusts", "Lists (hidden)", "Summary", "Calc (hidden)"]);
 
   await pane(page).getByRole("button", { name: "Insert template" }).click();
-  await pane(page).getByText("Template inserted: added Guidance, ICS, Trusts, Lists, Summary, Calc.").waitFor();
+  await pane(page).getByText(/^Template inserted: added Guidance, ICS, Trusts, Lists, Summary, Calc\. Next: fill in your trusts on "Trusts"/).waitFor();
 
   // The grid's sheet tabs follow: the new sheets appear beside Sheet1, Lists marked hidden.
   await page.getByRole("tab", { name: "Calc (hidden)" }).waitFor();
@@ -34,5 +34,10 @@ test("inserting the template into a blank workbook adds its sheets, and Save kee
   expect(workbook.getWorksheet("Calc")?.state).toBe("hidden");
   expect(workbook.getWorksheet("Trusts")?.getCell("A1").value).toBe("Trust ODS code");
   expect(workbook.getWorksheet("Summary")?.getCell("A1").value).toBe("Trusts");
+
+  // The pane now checks the new Trusts sheet, not the empty Sheet1, and says what to do next.
+  await pane(page).getByRole("button", { name: 'Go to "Trusts"' }).click();
+  await pane(page).getByRole("status").filter({ hasText: /^No trust rows: nothing to send yet \(0 trust rows/ }).waitFor();
+  await pane(page).getByText(/^Next: Fill in your trusts on "Trusts"/).waitFor();
   expect(tab.errors).toEqual([]);
 });

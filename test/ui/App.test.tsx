@@ -13,10 +13,40 @@ describe("App", () => {
     expect(screen.getByRole("tab", { name: "Template" })).toHaveAttribute("aria-selected", "true");
     // Views other than Validate load lazily (src/ui/views/lazyViews.ts).
     expect(await screen.findByRole("heading", { name: "Template", level: 2 })).toBeInTheDocument();
-    await screen.findByRole("button", { name: "Insert template" });
+    // The workbook has a return already: going there is the primary action, another copy needs a confirmation.
+    await screen.findByRole("button", { name: "Go to \"Trusts\"" });
+    expect(screen.getByRole("button", { name: "Insert another copy…" })).toBeInTheDocument();
     await userEvent.click(screen.getByRole("tab", { name: "Columns" }));
     expect(await screen.findByRole("heading", { name: "Columns", level: 2 })).toBeInTheDocument();
     expect(await screen.findByText(/Headers found in row 1 of Trusts/)).toBeInTheDocument();
+  });
+
+  it("opens a blank workbook on the next step, not on one error per missing column", async () => {
+    render(<App {...paneAdapters} gateway={new FakeGateway().addSheet("Sheet1", [])} />);
+    expect(await screen.findByText('No return yet: "Sheet1" is empty. Insert the template, or pick the sheet with your trusts.')).toBeInTheDocument();
+    expect(screen.queryByText(/\d+ errors?/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/No header row/)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Insert the template" }));
+    expect(await screen.findByRole("heading", { name: "Template", level: 2 })).toBeInTheDocument();
+  });
+
+  it("checks the Trusts sheet the template just added, under the name it got, and never calls it ready to send", async () => {
+    const gateway = new FakeGateway().addSheet("Sheet1", []).addSheet("Trusts", [["old data"]]);
+    render(<App {...paneAdapters} gateway={gateway} initialView="template" />);
+    await userEvent.click(await screen.findByRole("button", { name: "Insert template" }));
+    expect(await screen.findByText(/Template inserted/)).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole("button", { name: 'Go to "Trusts (2)"' }));
+
+    expect(await screen.findByRole("heading", { name: "Validate", level: 2 })).toBeInTheDocument();
+    const picker = screen.getByRole("combobox", { name: "Sheet with the trust rows" }) as HTMLSelectElement;
+    await waitFor(() => expect(picker.value).toBe("Trusts (2)"));
+    expect(await screen.findByText(/^No trust rows: nothing to send yet \(0 trust rows/)).toBeInTheDocument();
+    expect(screen.getByText(/Next: Fill in your trusts on "Trusts \(2\)": one trust per row, from row \d+\./)).toBeInTheDocument();
+    expect(screen.queryByText(/Ready to send/)).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole("tab", { name: "Stamp" }));
+    expect(await screen.findByText(/A return with no trust rows cannot be stamped/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Stamp/ })).toBeDisabled();
   });
 
   it("picks the Trusts sheet, and checks another sheet when the user picks it", async () => {

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { TemplateView } from "../../src/ui/views/TemplateView";
 import type { TemplatePlan } from "../../src/app/gateway";
 import { FakeGateway } from "./fakeGateway";
+import { HEADERS } from "./fixtures";
 import { renderInFluent } from "./render";
 
 describe("Template view", () => {
@@ -25,8 +26,34 @@ describe("Template view", () => {
     const plan = args?.[1] as TemplatePlan;
     expect(plan.sheets.find((s) => s.templateName === "Trusts")).toEqual({ templateName: "Trusts", name: "Trusts (2)", renamed: true });
     expect(onInserted).toHaveBeenCalledTimes(1);
-    // Planned again: the next insert would pick fresh names.
+    expect(onInserted).toHaveBeenCalledWith("Trusts (2)");
+    expect(screen.getByText(/Next: fill in your trusts on "Trusts \(2\)"/)).toBeInTheDocument();
+    // Planned again: the next insert would pick fresh names; it is no longer the primary action.
     await waitFor(() => expect(screen.getByText(/Trusts \(3\)/)).toBeInTheDocument());
+    expect(screen.queryByRole("button", { name: "Insert template" })).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: 'Go to "Trusts (2)"' })).toBeInTheDocument();
+  });
+
+  it("offers to go to the return the workbook already has, and inserts a second copy only after a confirmation", async () => {
+    const gateway = new FakeGateway().addSheet("Trusts", [HEADERS]);
+    const onShowReturn = jest.fn();
+    renderInFluent(<TemplateView gateway={gateway} onShowReturn={onShowReturn} />);
+
+    expect(await screen.findByText(/This workbook already has the return: its trusts are on the sheet "Trusts"/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: 'Go to "Trusts"' }));
+    expect(onShowReturn).toHaveBeenCalledWith("Trusts");
+    expect(screen.queryByRole("button", { name: "Insert template" })).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole("button", { name: "Insert another copy…" }));
+    expect(gateway.callsTo("insertTemplate")).toHaveLength(0);
+    expect(screen.getByText(/Insert a second copy of the template\?/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(gateway.callsTo("insertTemplate")).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole("button", { name: "Insert another copy…" }));
+    await userEvent.click(screen.getByRole("button", { name: "Insert another copy" }));
+    expect(await screen.findByText(/Template inserted: added .*Trusts \(2\)/)).toBeInTheDocument();
+    expect(gateway.callsTo("insertTemplate")).toHaveLength(1);
   });
 
   it("shows the gateway's message when inserting fails", async () => {

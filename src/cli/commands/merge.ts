@@ -37,7 +37,7 @@ function sourceLines(s: SourceSummary): string[] {
 }
 
 function mergedLine(out: string, merged: MergeResult, policy: DuplicatePolicy, check: ValidationResult): string {
-  return `wrote ${plural(merged.rows.length, "trust row")} from ${plural(merged.sources.length, "source")} to ${out} (on duplicate: ${policy}); the merged return: ${verdict(check.errors, check.warnings, "terminal")}`;
+  return `wrote ${plural(merged.rows.length, "trust row")} from ${plural(merged.sources.length, "source")} to ${out} (on duplicate: ${policy}); the merged return: ${verdict(check, "terminal")}`;
 }
 
 export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {

@@ -58,7 +58,7 @@ export function writeValidationText({ file, checked }: CheckedFile, write: (text
   let rows = 0;
   for (const set of rowsBySheet.values()) rows += set.size;
   push(`  ${plural(result.issues.length, "issue")} on ${plural(rows, "row")}: ${plural(result.errors, "error")}, ${plural(result.warnings, "warning")}`);
-  lines.push(`verdict: ${verdict(result.errors, result.warnings, "terminal")}`, "", "");
+  lines.push(`verdict: ${verdict(result, "terminal")}`, "", "");
   write(lines.join("\n"));
 }
 

@@ -34,7 +34,7 @@ export function MergeSourceCard({ label, source, include, disabled, onInclude, o
       ) : (
         <>
           <Text as="p" block>
-            Headers in row {mapping.headerRow}{source.mapping.source === "saved" ? " (mapping saved in the workbook)" : ""}; {mapped.length} columns mapped; {result.rows} trust rows; {verdict(result.errors, result.warnings)}.
+            Headers in row {mapping.headerRow}{source.mapping.source === "saved" ? " (mapping saved in the workbook)" : ""}; {mapped.length} columns mapped; {result.rows} trust rows; {verdict(result)}.
           </Text>
           <ul className={styles.mapping} aria-label={`Columns of ${label}`}>
             {mapped.map((h) => (

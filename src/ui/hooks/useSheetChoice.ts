@@ -9,17 +9,24 @@ export interface SheetChoice {
   readonly sheets: readonly SheetInfo[];
   readonly sheet: string | null;
   readonly choose: (name: string) => void;
-  /** Lists the sheets again (e.g. after inserting the template), keeping the choice when it still exists. */
-  readonly refresh: Operation<[], void>;
+  /**
+   * Lists the sheets again, keeping the choice when it still exists; given a sheet (the Trusts sheet the template
+   * or a merge just filled), chooses that one instead when it exists.
+   */
+  readonly refresh: Operation<[prefer?: string], void>;
 }
 
 export function useSheetChoice(gateway: WorkbookGateway): SheetChoice {
   const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
   const [sheet, setSheet] = useState<string | null>(null);
 
-  const refresh = useOperation(async () => {
+  const refresh = useOperation(async (prefer?: string) => {
     const listed = await gateway.listSheets();
     setSheets(userSheets(listed));
+    if (prefer !== undefined && listed.some((s) => s.name === prefer)) {
+      setSheet(prefer);
+      return;
+    }
     const keep = sheet !== null && listed.some((s) => s.name === sheet);
     if (!keep) setSheet(await guessTrustSheet(gateway, listed));
   });

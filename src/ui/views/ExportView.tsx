@@ -36,7 +36,8 @@ export function ExportView({ gateway, sheet, validation, channels = DOWNLOADS_WO
   const [anyway, setAnyway] = useState(false);
   useAutoCheck(validation, sheet);
 
-  const allowed = check !== null && (check.errors === 0 || anyway);
+  // Nothing to export without trust rows (app/returnState.ts).
+  const allowed = check !== null && check.result.rows > 0 && (check.errors === 0 || anyway);
   const csv = useMemo(() => (check && allowed ? exportCsv(check.result.trusts, check.ics?.details ?? undefined) : null), [check, allowed]);
   const json = useMemo(() => (check && allowed ? exportJson(check.result.trusts, check.ics?.details ?? undefined) : null), [check, allowed]);
   // No object URLs where nothing can download them.
@@ -52,8 +53,12 @@ export function ExportView({ gateway, sheet, validation, channels = DOWNLOADS_WO
       <FailureBar what="Could not read the return" error={checking.error} hint="Check that the sheet still exists (Refresh sheets), then read it again." onDismiss={checking.dismissError} />
       {check ? (
         <>
-          <Text as="p" block role="status">{verdict(check.errors, check.warnings)}; {check.result.rows} trust rows.</Text>
-          {check.errors > 0 ? (
+          <Text as="p" block role="status">{verdict({ errors: check.errors, warnings: check.warnings, rows: check.result.rows })}; {check.result.rows} trust rows.</Text>
+          {check.result.rows === 0 ? (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>There are no trust rows to export: fill in your trusts first.</MessageBarBody>
+            </MessageBar>
+          ) : check.errors > 0 ? (
             <>
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>

@@ -204,7 +204,7 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile, today 
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             Added {applied.added} rows to {TRUSTS_SHEET}{applied.added > 0 ? ` (rows ${applied.firstRow}–${applied.lastRow})` : ""}; replaced {applied.replaced} in place
-            {applied.sourceColumnAdded ? "; added the Source column" : ""}. Check the merged return on the Validate tab.
+            {applied.sourceColumnAdded ? "; added the Source column" : ""}. The Validate tab now checks the merged return on the {TRUSTS_SHEET} sheet.
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -86,7 +86,9 @@ export function StampView({ gateway, sheet, validation, now = () => new Date() }
     setStamp(await stampReturn(gateway, fresh, now()));
   });
 
-  const blocked = check !== null && check.errors > 0;
+  // Nothing to stamp without trust rows (app/returnState.ts), nor with errors.
+  const empty = check !== null && check.result.rows === 0;
+  const blocked = check !== null && (check.errors > 0 || empty);
   return (
     <section aria-labelledby="stamp-heading">
       <h2 id="stamp-heading">Stamp</h2>
@@ -95,10 +97,12 @@ export function StampView({ gateway, sheet, validation, now = () => new Date() }
         workbook can check with <code>epr-return verify</code> that nothing changed since.
       </Text>
       {checking.running ? <Spinner size="small" label="Checking the return…" /> : null}
-      {check ? <Text as="p" block>{verdict(check.errors, check.warnings)}; {check.result.rows} trust rows.</Text> : null}
+      {check ? <Text as="p" block>{verdict({ errors: check.errors, warnings: check.warnings, rows: check.result.rows })}; {check.result.rows} trust rows.</Text> : null}
       {blocked ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>A return with errors cannot be stamped: fix them on the Validate tab first.</MessageBarBody>
+          <MessageBarBody>
+            {check?.errors ? "A return with errors cannot be stamped: fix them on the Validate tab first." : "A return with no trust rows cannot be stamped: fill in your trusts first."}
+          </MessageBarBody>
         </MessageBar>
       ) : null}
       <BusyButton appearance="primary" busy={stamping.running} disabled={check === null || blocked || checking.running} onClick={() => void stamping.run()}>

@@ -3,6 +3,8 @@
  * selects an issue's cell, marks and unmarks issue cells, and fixes non-canonical spellings after a preview.
  * An issue on a hidden sheet: the gateway refuses to go there (Excel cannot select a cell on a hidden sheet), and the
  * view offers to unhide the sheet and go there; only that button unhides it (never a very hidden sheet).
+ * Under the verdict it says the next step (app/returnState.ts): with no return yet (an empty sheet, or one with no
+ * header row) it says so and offers the Template tab instead of listing every missing column.
  */
 import { useMemo, useState } from "react";
 import { Button, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
@@ -21,6 +23,7 @@ import { fixWritesBySheet, groupIssues, isFixable } from "../../app/issueGroups"
 import { marksBySheet } from "../../app/marks";
 import type { FixableIssue } from "../../app/issueGroups";
 import { verdict } from "../../app/verdict";
+import { nextStep, returnState } from "../../app/returnState";
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
@@ -30,9 +33,11 @@ export interface ValidateViewProps {
   readonly gateway: WorkbookGateway;
   readonly sheet: string | null;
   readonly validation: Validation;
+  /** Shows the Template tab (offered when the sheet holds no return yet). */
+  readonly onOpenTemplate?: () => void;
 }
 
-export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) {
+export function ValidateView({ gateway, sheet, validation, onOpenTemplate }: ValidateViewProps) {
   const styles = useStyles();
   const { check, operation: checking, request } = validation;
   const [watching, setWatching] = useState(false);
@@ -46,6 +51,7 @@ export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) 
     [check],
   );
   const fixable = useMemo(() => issues.filter(isFixable), [issues]);
+  const state = useMemo(() => (check ? returnState(check) : null), [check]);
 
   // The issue whose sheet turned out to be hidden (not very hidden): the user may unhide it and go there.
   const [hiddenTarget, setHiddenTarget] = useState<Issue | null>(null);
@@ -88,10 +94,19 @@ export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) 
       </div>
       <Switch label="Re-validate when the sheet changes" checked={watching} onChange={(_, data) => setWatching(data.checked)} />
       {checking.running ? <Spinner size="small" label="Checking the return…" /> : null}
-      {check ? (
-        <Text as="p" block role="status" weight="semibold">
-          {verdict(check.errors, check.warnings)} ({check.result.rows} trust rows, submission date {check.submitted})
-        </Text>
+      {check && state?.kind === "no-return" ? (
+        <div className={styles.toolbar}>
+          <Text as="p" block role="status" weight="semibold">{nextStep(state)}</Text>
+          {onOpenTemplate ? <Button appearance="primary" onClick={onOpenTemplate}>Insert the template</Button> : null}
+        </div>
+      ) : null}
+      {check && state && state.kind !== "no-return" ? (
+        <>
+          <Text as="p" block role="status" weight="semibold">
+            {verdict({ errors: check.errors, warnings: check.warnings, rows: check.result.rows })} ({check.result.rows} trust rows, submission date {check.submitted})
+          </Text>
+          <Text as="p" block>Next: {nextStep(state)}</Text>
+        </>
       ) : null}
       {pendingFixes ? (
         <FixPreview fixes={pendingFixes} busy={fixing.running} onApply={() => void fixing.run(pendingFixes)} onCancel={() => setPendingFixes(null)} />
@@ -111,7 +126,8 @@ export function ValidateView({ gateway, sheet, validation }: ValidateViewProps) 
       <FailureBar what="Could not clear the marks" error={clearing.error} hint="Check that the sheet is not protected, then try Clear marks again." onDismiss={clearing.dismissError} />
       <FailureBar what="Could not apply the fixes" error={fixing.error} hint="Check that the sheet is not protected, re-validate, and try the fix again." onDismiss={fixing.dismissError} />
       <FailureBar what="Could not follow the sheet's changes" error={watch.error} hint="Turn the option off and on again, or re-validate by hand." onDismiss={watch.dismissError} />
-      {check ? <IssueList key={check.sheet.name} groups={groups} onSelect={(issue) => void selecting.run(issue)} onFix={setPendingFixes} busy={busy} /> : null}
+      {/* An empty sheet: the next step says it all, not one "missing column" per required column. */}
+      {check && !(state?.kind === "no-return" && state.empty) ? <IssueList key={check.sheet.name} groups={groups} onSelect={(issue) => void selecting.run(issue)} onFix={setPendingFixes} busy={busy} /> : null}
     </section>
   );
 }
