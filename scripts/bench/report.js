@@ -156,7 +156,7 @@ function targets(result) {
   if (!missing(result.bundle) && result.bundle.entries.taskpane) {
     const t = result.bundle.entries.taskpane;
     rows.push(["task pane initial JS, gzipped", `≤ ${BUNDLE_TARGET_KB} KB`, kb(t.gzipTotal), t.gzipTotal <= BUNDLE_TARGET_KB * 1024 ? "met" : "**missed**"]);
-    const heavy = (t.watched ?? []).filter((w) => w.name !== "src/taskpane/charts" && w.sourceBytes > 0);
+    const heavy = (t.watched ?? []).filter((w) => w.name !== "src/ui/charts" && w.sourceBytes > 0);
     rows.push(["exceljs and jszip only in lazy chunks", "none initial", heavy.length === 0 ? "none initial" : heavy.map((w) => w.name).join(", "), heavy.length === 0 ? "met" : "**missed**"]);
   }
   if (!missing(result.office)) {
@@ -266,7 +266,7 @@ What changed, largest saving first:
 - **Only the sheets read are loaded.** \`validate\`, \`score\` and \`merge\`'s sources read the trust
   sheet and the ICS sheet; when the sheet names show which the trust sheet is (\`--sheet\`, or a sheet
   named Trusts), the guard leaves the other sheets' worksheet parts out of the zip it hands exceljs
-  (\`PreflightOptions.sheetsToRead\`, src/files/guard/sheetParts.ts; \`readReturn\` in src/cli/workbook.ts),
+  (\`PreflightOptions.sheetsToRead\`, src/files/guard/sheetParts.ts; \`openForReading\` in src/cli/openReturn.ts),
   copying the other parts' compressed bytes as they are. exceljs skips a sheet whose part is missing.
   The template's hidden Calc helper sheet alone is 2.2 MB of XML, a fifth of the 10,000-row return.
   Every part is still checked by the guard first; a workbook whose sheet names or relationships hold an
