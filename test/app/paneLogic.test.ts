@@ -10,6 +10,7 @@ import { coverageSteps, supplierShares } from "../../src/app/figures";
 import { luminance, paneThemeFor } from "../../src/ui/theme";
 import { verdict } from "../../src/app/verdict";
 import { fileNameFor } from "../../src/ui/hooks/useObjectUrl";
+import { exportFileName } from "../../src/app/exportFileName";
 
 const sheet: SheetData = { name: "Data", firstRow: 1, firstCol: 1, rows: [["Code", "Name", "Odd"], ["RYJ", "Imperial", "x"]] };
 const detected: ColumnMapping = {
@@ -157,6 +158,18 @@ describe("verdict, theme and file names", () => {
     expect(fileNameFor("Trusts", "csv")).toBe("Trusts.csv");
     expect(fileNameFor('a/b:c*"d', "json")).toBe("a_b_c__d.json");
     expect(fileNameFor("   ", "csv")).toBe("return.csv");
+  });
+
+  it("names exports after the ICS and its submission date, else the sheet and today", () => {
+    const today = "2026-01-05";
+    expect(exportFileName({ ics: { icsName: "North ICS", submissionDate: "2023-11-15" }, sheet: "Trusts", today }, "csv")).toBe("North ICS EPR return 2023-11-15.csv");
+    expect(exportFileName({ ics: { icsName: "North ICS", submissionDate: null }, sheet: "Trusts", today }, "json")).toBe("North ICS EPR return 2026-01-05.json");
+    expect(exportFileName({ ics: { icsName: null, submissionDate: "2023-11-15" }, sheet: "Trusts", today }, "csv")).toBe("Trusts EPR return 2023-11-15.csv");
+    expect(exportFileName({ ics: { icsName: "   ", submissionDate: null }, sheet: "Providers", today }, "csv")).toBe("Providers EPR return 2026-01-05.csv");
+    expect(exportFileName({ ics: null, sheet: "Trusts", today }, "csv")).toBe("Trusts EPR return 2026-01-05.csv");
+    expect(exportFileName({ ics: undefined, sheet: "Trusts", today }, "json")).toBe("Trusts EPR return 2026-01-05.json");
+    // Characters file systems reject are replaced, wherever they come from.
+    expect(exportFileName({ ics: { icsName: 'North/East: "Dale" ICS?', submissionDate: "2023-11-15" }, sheet: "Trusts", today }, "csv")).toBe("North_East_ _Dale_ ICS_ EPR return 2023-11-15.csv");
   });
 });
 

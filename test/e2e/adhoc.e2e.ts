@@ -28,6 +28,19 @@ test("Columns shows the detected mapping of the messy headers, and confirming sa
   expect(await view.getByRole("combobox", { name: "Column for header NHSE funding" }).inputValue()).toBe("nationalFunding");
   expect(await view.getByRole("combobox", { name: "Column for header RAG" }).inputValue()).toBe("");
 
+  // At 320 px (and Excel's default 350 px) the header cards fit: the pane does not scroll sideways.
+  for (const width of ["320px", "350px"]) {
+    const fits = await view.evaluate(async (el, w) => {
+      el.style.width = w;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const result = el.scrollWidth <= el.clientWidth && document.documentElement.scrollWidth <= document.documentElement.clientWidth;
+      el.style.width = "";
+      return result;
+    }, width);
+    expect({ width, fits }).toEqual({ width, fits: true });
+  }
+  await view.getByRole("listitem", { name: /^Org code/ }).getByText(/^Sample: /).waitFor();
+
   await view.getByRole("button", { name: "Use detected mapping" }).click();
   await view.getByText("Mapping saved in the workbook.").waitFor();
   await view.getByText("Headers found in row 3 of EPR position (your saved mapping).").waitFor();

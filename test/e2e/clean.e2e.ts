@@ -61,7 +61,7 @@ test("Export downloads a CSV that starts with a BOM and holds every trust", asyn
   const view = pane(page);
   await view.getByRole("status").filter({ hasText: "Ready to send; 8 trust rows." }).waitFor();
   const { name, bytes } = await downloadOf(page, () => view.getByRole("link", { name: "Download CSV" }).click());
-  expect(name).toBe("Trusts.csv");
+  expect(name).toBe("Northshire and Dale ICS EPR return 2023-11-15.csv");
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
   const text = bytes.subarray(3).toString("utf8");

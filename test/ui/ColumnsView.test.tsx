@@ -25,8 +25,8 @@ describe("Columns view", () => {
     expect(columnChoice("Trust").value).toBe("trustName");
     expect(columnChoice("Supplier").value).toBe("supplier");
     expect(columnChoice("Mystery").value).toBe("");
-    const row = screen.getByRole("row", { name: /Mystery/ });
-    expect(within(row).getByRole("cell", { name: "F2" })).toBeInTheDocument();
+    const card = screen.getByRole("listitem", { name: /Mystery/ });
+    expect(within(card).getByText("F2")).toBeInTheDocument();
     expect(screen.getByText(/No header for: .*Convergence plan/)).toBeInTheDocument();
   });
 
@@ -101,5 +101,42 @@ describe("Columns view", () => {
     expect(await screen.findByText("Could not save the mapping")).toBeInTheDocument();
     expect(screen.getByText(/Settings are read-only\./)).toBeInTheDocument();
     expect(screen.queryByText("Mapping saved in the workbook.")).not.toBeInTheDocument();
+  });
+
+  it("shows the first non-blank values under each header, shortened to 40 characters", async () => {
+    const long = "Sheffield Teaching Hospitals NHS Foundation Trust";
+    const gateway = new FakeGateway().addSheet("Data", [
+      ["ODS code", "Trust", "Type", "Notes"],
+      ["RYJ", "Imperial", null, "a"],
+      ["  ", long, "Acute", null],
+      ["RHQ", "Leeds", "Acute", "b"],
+      ["R1H", "Barts", "Mental health", "c"],
+      ["RXX", "Other", "Community", "d"],
+    ]);
+    renderInFluent(<ColumnsView gateway={gateway} sheet="Data" />);
+    await screen.findByText(/Headers found in row 1/);
+    const code = screen.getByRole("listitem", { name: /ODS code/ });
+    expect(within(code).getByText("Sample: RYJ · RHQ · R1H")).toBeInTheDocument();
+    const trust = screen.getByRole("listitem", { name: /^Trust/ });
+    expect(within(trust).getByText(`Sample: Imperial · ${long.slice(0, 39).trimEnd()}… · Leeds`)).toBeInTheDocument();
+    const type = screen.getByRole("listitem", { name: /Type/ });
+    expect(within(type).getByText("Sample: Acute · Acute · Mental health")).toBeInTheDocument();
+  });
+
+  it("warns on each header mapped to the same column until the mapping is fixed", async () => {
+    const gateway = new FakeGateway().addSheet("Data", ROWS);
+    renderInFluent(<ColumnsView gateway={gateway} sheet="Data" />);
+    await screen.findByText(/Headers found in row 2/);
+    expect(screen.queryByText(/Also mapped/)).not.toBeInTheDocument();
+
+    await userEvent.selectOptions(columnChoice("Mystery"), "Trust name");
+    const mystery = screen.getByRole("listitem", { name: /Mystery/ });
+    expect(within(mystery).getByText(/Also mapped to Trust name: Trust \(B2\)\. Only the leftmost header \(B2\) is read/)).toBeInTheDocument();
+    expect(within(mystery).getByText(/duplicate column error/)).toBeInTheDocument();
+    const trust = screen.getByRole("listitem", { name: /^Trust \(B2\)/ });
+    expect(within(trust).getByText(/Also mapped to Trust name: Mystery \(F2\)\. Only this header, the leftmost, is read/)).toBeInTheDocument();
+
+    await userEvent.selectOptions(columnChoice("Mystery"), "(ignore)");
+    expect(screen.queryByText(/Also mapped/)).not.toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@ import { paneAdapters } from "./paneAdapters";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/ui/App";
+import { todayIso } from "../../src/core/dates";
 import type { ExportChannels } from "../../src/ui/exportChannels";
 import { FakeGateway } from "./fakeGateway";
 import { HEADERS, ICS_ROWS, cleanReturn, returnWithIssues, trustRow } from "./fixtures";
@@ -46,10 +47,10 @@ function renderExport(gateway: FakeGateway, exportChannels?: ExportChannels) {
 }
 
 describe("Export view", () => {
-  it("offers CSV and JSON of a clean return, named after the sheet", async () => {
+  it("offers CSV and JSON of a clean return, named after the ICS and its submission date", async () => {
     renderExport(new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn()));
     const csv = await downloaded("Download CSV");
-    expect(csv.fileName).toBe("Trusts.csv");
+    expect(csv.fileName).toBe("North West London EPR return 2024-06-30.csv");
     expect(csv.type).toContain("text/csv");
     // The UTF-8 byte-order mark (FileReader's text decoding drops it, so look at the bytes).
     expect(csv.firstBytes).toEqual([0xef, 0xbb, 0xbf]);
@@ -58,7 +59,7 @@ describe("Export view", () => {
     expect(csv.text).toContain(",North West London,QRV\r\n");
 
     const json = await downloaded("Download JSON");
-    expect(json.fileName).toBe("Trusts.json");
+    expect(json.fileName).toBe("North West London EPR return 2024-06-30.json");
     const doc = JSON.parse(json.text) as { ics: { icbCode: string }; trusts: { trustName: string }[] };
     expect(doc.ics.icbCode).toBe("QRV");
     expect(doc.trusts.map((t) => t.trustName)).toEqual(["Imperial College Healthcare", "Barts Health", "Royal Free London"]);
@@ -74,6 +75,9 @@ describe("Export view", () => {
     // Canonical data: the alias Cerner is exported as Oracle Health; the unreadable status is blank.
     expect(csv.text).toContain("RYJ,Imperial College Healthcare,Acute,Live,Oracle Health,");
     expect(csv.text).toContain("R1H,Barts Health,Acute,,");
+    // No ICS sheet: named after the trust sheet and today's date.
+    expect(csv.fileName).toBe(`Trusts EPR return ${todayIso()}.csv`);
+    expect((await downloaded("Download JSON")).fileName).toBe(`Trusts EPR return ${todayIso()}.json`);
 
     await userEvent.click(screen.getByRole("checkbox", { name: "Export anyway" }));
     await waitFor(() => expect(screen.queryByRole("link", { name: "Download CSV" })).not.toBeInTheDocument());

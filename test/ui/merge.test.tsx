@@ -21,6 +21,7 @@ const live = (code: string, name: string) =>
 const FILES: Record<string, FakeGateway> = {
   "north.xlsx": new FakeGateway().addSheet("Trusts", [HEADERS, live("R1H", "Barts Health (north)"), live("RGT", "Cambridge (north)")]),
   "south.xlsx": new FakeGateway().addSheet("Providers", [["South ICS return"], HEADERS, live("RGT", "Cambridge (south)"), live("RJZ", "King's")]),
+  "east.xlsx": new FakeGateway().addSheet("Trusts", [HEADERS.map((h) => (h === "EPR status" ? "Colour" : h)), live("RJ1", "Guy's")]),
   "notes.xlsx": new FakeGateway().addSheet("Notes", [["nothing", "to", "see"]]),
 };
 
@@ -60,6 +61,8 @@ describe("Merge view", () => {
     await pick("north.xlsx", "south.xlsx");
     const south = await screen.findByRole("group", { name: "south.xlsx › Providers" });
     expect(within(south).getByText(/Headers in row 2; 20 columns mapped; 2 trust rows; Ready to send/)).toBeInTheDocument();
+    // The full column list is behind a disclosure.
+    await userEvent.click(within(south).getByText("Show the 20 mapped columns"));
     expect(within(south).getByRole("list", { name: "Columns of south.xlsx › Providers" }).children).toHaveLength(20);
 
     expect(await previewStatus()).toBe("4 rows will be added to Trusts; 0 rows of Trusts will be replaced in place.");
@@ -75,6 +78,31 @@ describe("Merge view", () => {
     expect(call.sources).toEqual(["north.xlsx › Trusts › row 2", "north.xlsx › Trusts › row 3", "south.xlsx › Providers › row 3", "south.xlsx › Providers › row 4"]);
     expect(gateway.cell("Trusts", "U8")).toBe("south.xlsx › Providers › row 4");
     expect(gateway.callsTo("writeCells")).toEqual([]);
+  });
+
+  it("offers a styled button for the file picker and shows only what needs a decision, the columns behind a disclosure", async () => {
+    renderMerge(workbook());
+    const input = await screen.findByLabelText("Add .xlsx files");
+    expect(input).toHaveAttribute("accept", ".xlsx,.xlsm");
+    expect(input).toHaveAttribute("multiple");
+    const opened = jest.spyOn(input as HTMLInputElement, "click");
+    await userEvent.click(screen.getByRole("button", { name: "Add workbooks…" }));
+    expect(opened).toHaveBeenCalledTimes(1);
+
+    await pick("east.xlsx");
+    const east = await screen.findByRole("group", { name: "east.xlsx › Trusts" });
+    expect(within(east).getByText(/19 columns mapped/)).toBeInTheDocument();
+    expect(within(east).getByText("Required columns missing: EPR status.")).toBeInTheDocument();
+    expect(within(east).getByText("Headers that match no column (left out): Colour.")).toBeInTheDocument();
+    const disclosure = within(east).getByText("Show the 19 mapped columns").closest("details");
+    expect(disclosure).not.toHaveAttribute("open");
+    await userEvent.click(within(east).getByText("Show the 19 mapped columns"));
+    expect(disclosure).toHaveAttribute("open");
+    expect(within(east).getByRole("list", { name: "Columns of east.xlsx › Trusts" }).children).toHaveLength(19);
+    // A clean source has nothing to decide.
+    await pick("north.xlsx");
+    const north = await screen.findByRole("group", { name: "north.xlsx › Trusts" });
+    expect(within(north).queryByText(/Required columns missing|match no column/)).not.toBeInTheDocument();
   });
 
   it("keeps the existing rows and skips the later duplicates under keep", async () => {

@@ -15,10 +15,5 @@ export function useObjectUrl(content: string | null, mimeType: string): string |
   return url;
 }
 
-const FORBIDDEN_IN_FILE_NAMES = '\\/:*?"<>|';
-
-/** A file name from a sheet name: characters that file systems reject become "_". */
-export function fileNameFor(sheet: string, extension: string): string {
-  const safe = [...sheet].map((ch) => (ch.charCodeAt(0) < 32 || FORBIDDEN_IN_FILE_NAMES.includes(ch) ? "_" : ch)).join("").trim() || "return";
-  return `${safe}.${extension}`;
-}
+/** The safe file name of a base name (kept here for the hook's users; the rule lives in app/exportFileName.ts). */
+export { fileNameFor } from "../../app/exportFileName";

@@ -7,12 +7,14 @@ import { useEffect, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { COLUMNS } from "../../core/columns";
 import type { ColumnKey } from "../../core/columns";
+import type { SheetData } from "../../core/cells";
 import { detectMapping } from "../../core/headers";
 import type { ColumnMapping } from "../../core/results";
 import type { WorkbookGateway } from "../../app/gateway";
 import { FailureBar } from "../components/FailureBar";
 import { MappingTable } from "../components/MappingTable";
 import { useOperation } from "../hooks/useOperation";
+import { duplicateWarnings, sampleValues } from "../../app/mappingReview";
 import { chooseSavedMapping, loadSavedMapping, saveMapping } from "../../app/settings/mappingSetting";
 import type { ChosenMapping } from "../../app/settings/mappingSetting";
 
@@ -26,6 +28,8 @@ export interface ColumnsViewProps {
 interface Loaded extends ChosenMapping {
   readonly sheet: string;
   readonly detected: ColumnMapping;
+  /** The sheet as read, for the sample values under each header. */
+  readonly data: SheetData;
 }
 
 export function ColumnsView({ gateway, sheet, onMappingSaved }: ColumnsViewProps) {
@@ -44,7 +48,7 @@ export function ColumnsView({ gateway, sheet, onMappingSaved }: ColumnsViewProps
       const saved = await loadSavedMapping(gateway, data, await gateway.listSheets());
       const chosen = chooseSavedMapping(saved, data, detected);
       if (name === sheetRef.current) {
-        setLoaded({ ...chosen, sheet: name, detected });
+        setLoaded({ ...chosen, sheet: name, detected, data });
         return;
       }
       name = sheetRef.current;
@@ -80,6 +84,12 @@ export function ColumnsView({ gateway, sheet, onMappingSaved }: ColumnsViewProps
   const mapping = loaded?.mapping;
   const mapped = new Set(mapping?.headers.map((h) => h.key) ?? []);
   const unmapped = COLUMNS.filter((c) => !mapped.has(c.key));
+  const headerRow = mapping?.headerRow ?? null;
+  const samples = new Map<number, string[]>();
+  if (loaded && mapping && headerRow !== null) {
+    for (const h of mapping.headers) samples.set(h.col, sampleValues(loaded.data, headerRow, h.col));
+  }
+  const warnings = duplicateWarnings(mapping?.headers ?? []);
 
   return (
     <section aria-labelledby="columns-heading">
@@ -94,7 +104,7 @@ export function ColumnsView({ gateway, sheet, onMappingSaved }: ColumnsViewProps
           ) : (
             <Text as="p" block>Headers found in row {mapping.headerRow} of {loaded.sheet} ({loaded.source === "saved" ? "your saved mapping" : "detected"}).</Text>
           )}
-          <MappingTable headers={mapping.headers} onChange={setKey} disabled={saving.running} />
+          <MappingTable headers={mapping.headers} onChange={setKey} disabled={saving.running} samples={samples} warnings={warnings} />
           {unmapped.length > 0 && mapping.headerRow !== null ? (
             <Text as="p" block>No header for: {unmapped.map((c) => c.header).join(", ")}.</Text>
           ) : null}

@@ -1,5 +1,6 @@
 /**
- * Export: the return's canonical data as CSV and JSON downloads, named after the sheet. A return with
+ * Export: the return's canonical data as CSV and JSON downloads, named after the ICS and the submission date
+ * (app/exportFileName.ts; the sheet's name and today's date when the ICS sheet gives none). A return with
  * errors is only offered when the user ticks "Export anyway" (values that failed to read would be blank).
  * Where the host cannot download (channels.download false: Excel on Mac), the pane offers the CSV on a sheet of
  * its own and the text to copy instead (components/ExportWithoutDownload.tsx).
@@ -13,7 +14,9 @@ import { ExportWithoutDownload } from "../components/ExportWithoutDownload";
 import { FailureBar } from "../components/FailureBar";
 import { DOWNLOADS_WORK } from "../exportChannels";
 import type { ExportChannels } from "../exportChannels";
-import { fileNameFor, useObjectUrl } from "../hooks/useObjectUrl";
+import { useObjectUrl } from "../hooks/useObjectUrl";
+import { exportFileName } from "../../app/exportFileName";
+import { todayIso, type IsoDate } from "../../core/dates";
 import { useAutoCheck } from "../hooks/useValidation";
 import type { Validation } from "../hooks/useValidation";
 import { verdict } from "../../app/verdict";
@@ -28,9 +31,11 @@ export interface ExportViewProps {
   readonly validation: Validation;
   /** What the host can do with a file (the entry works it out); downloads by default. */
   readonly channels?: ExportChannels;
+  /** The date in the file names when the ICS sheet gives no submission date. */
+  readonly today?: IsoDate;
 }
 
-export function ExportView({ gateway, sheet, validation, channels = DOWNLOADS_WORK }: ExportViewProps) {
+export function ExportView({ gateway, sheet, validation, channels = DOWNLOADS_WORK, today = todayIso() }: ExportViewProps) {
   const styles = useStyles();
   const { check, operation: checking } = validation;
   const [anyway, setAnyway] = useState(false);
@@ -70,8 +75,8 @@ export function ExportView({ gateway, sheet, validation, channels = DOWNLOADS_WO
           ) : null}
           {allowed && channels.download && csvUrl && jsonUrl ? (
             <div className={styles.links}>
-              <Link href={csvUrl} download={fileNameFor(check.sheet.name, "csv")}>Download CSV</Link>
-              <Link href={jsonUrl} download={fileNameFor(check.sheet.name, "json")}>Download JSON</Link>
+              <Link href={csvUrl} download={exportFileName({ ics: check.ics?.details, sheet: check.sheet.name, today }, "csv")}>Download CSV</Link>
+              <Link href={jsonUrl} download={exportFileName({ ics: check.ics?.details, sheet: check.sheet.name, today }, "json")}>Download JSON</Link>
             </div>
           ) : null}
           {allowed && !channels.download && csv !== null && json !== null ? (

@@ -4,7 +4,7 @@
  * each, chooses what happens to a trust code that is already taken, sees the preview, then applies: new rows
  * are added to the table with a Source column, and under "replace" the workbook's rows are overwritten in place.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { todayIso, type IsoDate } from "../../core/dates";
 import type { DuplicatePolicy } from "../../core/merge";
@@ -23,6 +23,8 @@ import { fileBytes } from "../fileBytes";
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "end", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   grow: { flexGrow: 1 },
+  // Visually hidden but still in the document (the button opens it; tests and assistive tools find it by its label).
+  hidden: { position: "absolute", width: "1px", height: "1px", padding: 0, margin: "-1px", overflow: "hidden", clip: "rect(0, 0, 0, 0)", whiteSpace: "nowrap", border: 0 },
 });
 
 const POLICY_LABELS: Record<DuplicatePolicy, string> = {
@@ -71,6 +73,7 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile, today 
   const [entries, setEntries] = useState<readonly SourceEntry[]>([]);
   const [policy, setPolicy] = useState<DuplicatePolicy>("both");
   const [applied, setApplied] = useState<Applied | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const addEntries = (found: readonly PickedReturn[]) =>
     setEntries((current) => {
@@ -149,11 +152,15 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile, today 
         <>
           <Text as="p" block>{TRUSTS_SHEET} has {target.result.rows} trust rows now.</Text>
           <div className={styles.row}>
+            <Button disabled={busy} onClick={() => fileInput.current?.click()}>Add workbooks…</Button>
             <input
+              ref={fileInput}
               type="file"
               multiple
-              accept=".xlsx"
+              accept=".xlsx,.xlsm"
               aria-label="Add .xlsx files"
+              tabIndex={-1}
+              className={styles.hidden}
               disabled={busy}
               onChange={(event) => {
                 const files = Array.from(event.target.files ?? []);
