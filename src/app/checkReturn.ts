@@ -11,7 +11,6 @@ import { readIcsSheet, submissionDateFor } from "../core/ics";
 import type { Issue } from "../core/issues";
 import type { IcsReadResult, ValidateOptions, ValidationResult } from "../core/results";
 import { ICS_SHEET } from "../core/returnSheets";
-import type { IcsDetails } from "../core/schema";
 import type { SheetInfo, WorkbookGateway } from "./gateway";
 import { chooseSavedMapping, loadSavedMapping, type ChosenMapping } from "./settings/mappingSetting";
 import { readTrustSheet } from "./sheetChoice";
@@ -81,10 +80,6 @@ export async function checkReturn(reader: WorkbookReader, options: ReadReturnOpt
   return checkReturnSheets(await readReturnSheets(reader, options), validate);
 }
 
-/** The ICS details of a read return, or null. */
-export function icsDetailsOf(read: ReturnSheets): IcsDetails | null {
-  return read.ics?.details ?? null;
-}
 
 /** The checked return as one ValidationResult with the ICS sheet's issues counted in (as `validate` reports it). */
 export function wholeResult(checked: CheckedReturn): ValidationResult {

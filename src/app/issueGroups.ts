@@ -39,12 +39,17 @@ export function isFixable(issue: Issue): issue is FixableIssue {
   return issue.code === "non_canonical" && (typeof r === "string" || typeof r === "number" || typeof r === "boolean");
 }
 
-export function fixWritesBySheet(fixes: readonly FixableIssue[]): Map<string, CellWrite[]> {
-  const bySheet = new Map<string, CellWrite[]>();
-  for (const fix of fixes) {
-    const writes = bySheet.get(fix.sheet) ?? [];
-    writes.push({ address: fix.cell, value: fix.replacement });
-    bySheet.set(fix.sheet, writes);
+/** Issues' cells per sheet, each issue made into what a gateway call takes (a write, a mark), in the issues' order. */
+export function bySheet<I extends Issue, T>(issues: readonly I[], toItem: (issue: I) => T): Map<string, T[]> {
+  const sheets = new Map<string, T[]>();
+  for (const issue of issues) {
+    const items = sheets.get(issue.sheet) ?? [];
+    items.push(toItem(issue));
+    sheets.set(issue.sheet, items);
   }
-  return bySheet;
+  return sheets;
+}
+
+export function fixWritesBySheet(fixes: readonly FixableIssue[]): Map<string, CellWrite[]> {
+  return bySheet(fixes, (fix) => ({ address: fix.cell, value: fix.replacement }));
 }

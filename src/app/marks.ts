@@ -5,6 +5,7 @@
  * changed, and clearing deletes only the formats whose formula holds the sentinel. Pure.
  */
 import type { CellMark } from "./gateway";
+import { bySheet } from "./issueGroups";
 import type { Issue, Severity } from "../core/issues";
 import { parseAddress } from "../core/cells";
 import { compactRanges } from "../core/sheet/compactRanges";
@@ -29,13 +30,7 @@ export type MarkRanges = Readonly<Record<Severity, readonly string[]>>;
  * planMarks (each gateway's markCells runs it).
  */
 export function marksBySheet(issues: readonly Issue[]): Map<string, CellMark[]> {
-  const bySheet = new Map<string, CellMark[]>();
-  for (const issue of issues) {
-    const marks = bySheet.get(issue.sheet) ?? [];
-    marks.push({ address: issue.cell, severity: issue.severity });
-    bySheet.set(issue.sheet, marks);
-  }
-  return bySheet;
+  return bySheet(issues, (issue) => ({ address: issue.cell, severity: issue.severity }));
 }
 
 /** Marks → compact ranges per severity; a cell with both an error and a warning shows the error. */

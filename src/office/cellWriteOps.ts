@@ -56,7 +56,7 @@ export async function writeCells(host: OfficeHost, sheet: string, writes: readon
         const found = loaded.find(({ span }) => span.col === col && row >= span.first && row <= span.last);
         return found ? found.range.numberFormat[row - found.span.first]?.[0] : undefined;
       };
-      await writeInChunks(context, { chunks: chunkBlocks(blocksFromCellWrites(sheet, writes, formatAt)), canPauseEvents, sheetOf: () => worksheet });
+      await writeInChunks(context, { chunks: chunkBlocks(blocksFromCellWrites(sheet, cells, formatAt)), canPauseEvents, sheetOf: () => worksheet });
     },
     { oneUndoStep: true },
   );

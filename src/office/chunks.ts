@@ -5,8 +5,7 @@
  * number of syncs therefore grows with the bytes written (one per ~4 MB), never with
  * the number of rows as such. Pure.
  */
-import { parseAddress } from "../core/cells";
-import type { CellWrite } from "../app/gateway";
+import type { CheckedWrite } from "../app/cellWrites";
 import { blockRange } from "../core/sheet/addresses";
 import { consecutiveRuns } from "../core/sheet/compactRanges";
 
@@ -134,17 +133,15 @@ export function excelInput(value: string | number | boolean | null, cellFormat?:
 }
 
 /**
- * Cell writes → value blocks: consecutive rows in one column become one block. `formatAt` gives a target cell's
- * number format where it is known (see textInput).
+ * Cell writes, already checked (app/cellWrites.ts), → value blocks: consecutive rows in one column become one block.
+ * `formatAt` gives a target cell's number format where it is known (see textInput).
  */
-export function blocksFromCellWrites(sheet: string, writes: readonly CellWrite[], formatAt?: (row: number, col: number) => unknown): WriteBlock[] {
+export function blocksFromCellWrites(sheet: string, writes: readonly CheckedWrite[], formatAt?: (row: number, col: number) => unknown): WriteBlock[] {
   const byCol = new Map<number, Map<number, WriteScalar>>();
-  for (const write of writes) {
-    const cell = parseAddress(write.address);
-    if (!cell) throw new Error(`Cannot write to "${write.address}": not a single-cell A1 address.`);
-    const column = byCol.get(cell.col) ?? new Map<number, WriteScalar>();
-    column.set(cell.row, excelInput(write.value, formatAt?.(cell.row, cell.col))); // a later write to the same cell wins
-    byCol.set(cell.col, column);
+  for (const { row, col, value } of writes) {
+    const column = byCol.get(col) ?? new Map<number, WriteScalar>();
+    column.set(row, excelInput(value, formatAt?.(row, col))); // a later write to the same cell wins
+    byCol.set(col, column);
   }
   const blocks: WriteBlock[] = [];
   for (const [col, column] of [...byCol].sort((a, b) => a[0] - b[0])) {

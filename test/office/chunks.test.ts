@@ -1,3 +1,4 @@
+import { checkCellWrites } from "../../src/app/cellWrites";
 import {
   blockAddress, blockFromRows, blocksFromCellWrites, chunkBlocks, estimateBlockBytes, excelInput, splitBlock, TEXT_FORMAT, textInput, utf8Length,
   type WriteBlock,
@@ -81,13 +82,13 @@ describe("excelInput / textInput", () => {
 
 describe("blocksFromCellWrites / blockFromRows", () => {
   it("joins consecutive rows of a column into one block, last write winning", () => {
-    const blocks = blocksFromCellWrites("Trusts", [
+    const blocks = blocksFromCellWrites("Trusts", checkCellWrites("Trusts", [
       { address: "E3", value: "Epic" },
       { address: "E2", value: "TPP" },
       { address: "E5", value: null },
       { address: "E3", value: "Oracle Health" },
       { address: "A2", value: 7 },
-    ]);
+    ]));
     expect(blocks).toEqual([
       { sheet: "Trusts", row: 2, col: 1, kind: "values", data: [[7]] },
       { sheet: "Trusts", row: 2, col: 5, kind: "values", data: [["'TPP"], ["'Oracle Health"]] },
@@ -95,7 +96,7 @@ describe("blocksFromCellWrites / blockFromRows", () => {
     ]);
   });
   it("rejects an address that is not one cell", () => {
-    expect(() => blocksFromCellWrites("S", [{ address: "A1:B2", value: 1 }])).toThrow(/single-cell/);
+    expect(() => blocksFromCellWrites("S", checkCellWrites("S", [{ address: "A1:B2", value: 1 }]))).toThrow(/single-cell/);
   });
   it("pads ragged figure rows into one rectangle from A1", () => {
     expect(blockFromRows("EPR Scores", [["Trusts", 12], ["Note"]])).toEqual({
