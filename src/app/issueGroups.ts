@@ -31,12 +31,30 @@ export function groupIssues(issues: readonly Issue[], trusts: readonly TrustRow[
   return [...groups].map(([key, g]) => ({ key, title: g.title, issues: g.issues }));
 }
 
-/** A fix the user can apply: a `non_canonical` issue that says what to write. */
+/** A fix the user can apply: an issue that says what to write (see review/fixes.ts for which do). */
 export type FixableIssue = Issue & { readonly replacement: string | number | boolean };
 
+/** The kinds of issue a Fix can correct: a non-standard spelling, a month-first date, a number typed as text. */
+const FIXABLE_CODES: ReadonlySet<Issue["code"]> = new Set(["non_canonical", "invalid_date", "number_as_text"]);
+
+/**
+ * Whether the issue carries the value to write: the core's `non_canonical` replacement, or one worked out by
+ * review/fixes.ts withSuggestedFixes (which the task pane runs over each check's issues).
+ */
 export function isFixable(issue: Issue): issue is FixableIssue {
   const r = issue.replacement;
-  return issue.code === "non_canonical" && (typeof r === "string" || typeof r === "number" || typeof r === "boolean");
+  return FIXABLE_CODES.has(issue.code) && (typeof r === "string" || typeof r === "number" || typeof r === "boolean");
+}
+
+/**
+ * The fixes of an open preview that still apply after a new check: those whose issue is still there with the same
+ * value and replacement (taken from the new check). The user may have corrected a cell by hand meanwhile.
+ */
+export function stillPending(pending: readonly FixableIssue[], current: readonly Issue[]): FixableIssue[] {
+  const keyOf = (fix: FixableIssue): string => JSON.stringify([fix.sheet, fix.cell, fix.code, fix.value, fix.replacement]);
+  const byKey = new Map<string, FixableIssue>();
+  for (const issue of current) if (isFixable(issue) && !byKey.has(keyOf(issue))) byKey.set(keyOf(issue), issue);
+  return pending.flatMap((fix) => byKey.get(keyOf(fix)) ?? []);
 }
 
 /** Issues' cells per sheet, each issue made into what a gateway call takes (a write, a mark), in the issues' order. */

@@ -14,6 +14,18 @@ function gatewayWithIssues(): FakeGateway {
   return new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", returnWithIssues());
 }
 
+/** Whether a check is running (its spinner shows). */
+function checkRunning(): boolean {
+  return screen.queryByText("Checking the return…") !== null;
+}
+
+/** Picks the trust sheet in the sheet picker: a hidden sheet is never chosen by itself, but may be picked. */
+async function pickSheet(name: string): Promise<void> {
+  const picker = screen.getByRole("combobox", { name: "Sheet with the trust rows" });
+  await waitFor(() => expect(within(picker).getByRole("option", { name: new RegExp(`^${name}`) })).toBeInTheDocument());
+  await userEvent.selectOptions(picker, name);
+}
+
 async function verdictText(): Promise<string> {
   const status = await screen.findByText(/trust rows, submission date/);
   return status.textContent ?? "";
@@ -49,6 +61,7 @@ describe("Validate view", () => {
   it("an issue on a hidden sheet: says so and offers to unhide the sheet and go there, unhiding it only on that click", async () => {
     const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", returnWithIssues(), false);
     renderValidate(gateway);
+    await pickSheet("Trusts");
     await userEvent.click(await screen.findByRole("button", { name: /D3: "Bogus"/ }));
     const unhide = await screen.findByRole("button", { name: "Unhide the sheet and go there" });
     expect(screen.getByText('The sheet "Trusts" is hidden')).toBeInTheDocument();
@@ -67,6 +80,7 @@ describe("Validate view", () => {
   it("an issue on a hidden sheet: Dismiss leaves the sheet hidden", async () => {
     const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", returnWithIssues(), false);
     renderValidate(gateway);
+    await pickSheet("Trusts");
     await userEvent.click(await screen.findByRole("button", { name: /D3: "Bogus"/ }));
     await screen.findByRole("button", { name: "Unhide the sheet and go there" });
     await userEvent.click(screen.getByRole("button", { name: "Dismiss" }));
@@ -78,6 +92,7 @@ describe("Validate view", () => {
   it("an issue on a very hidden sheet: says why it cannot go there, and offers no unhiding", async () => {
     const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", returnWithIssues(), "veryHidden");
     renderValidate(gateway);
+    await pickSheet("Trusts");
     await userEvent.click(await screen.findByRole("button", { name: /D3: "Bogus"/ }));
     expect(await screen.findByText(/"Trusts" is very hidden/)).toBeInTheDocument();
     expect(screen.getByText("Could not select the cell")).toBeInTheDocument();
@@ -173,18 +188,104 @@ describe("Validate view", () => {
     expect(screen.getByText(/The sheet is protected\./)).toBeInTheDocument();
   });
 
-  it("re-validates when the sheet changes while the option is on, and unsubscribes when off", async () => {
+  it("checks live by default: the switch starts on and an edit re-checks at once; unmounting unsubscribes", async () => {
+    const gateway = gatewayWithIssues();
+    const { unmount } = renderValidate(gateway);
+    expect(await verdictText()).toMatch(/^1 error/);
+    expect(screen.getByRole("switch", { name: "Re-validate when the sheet changes" })).toBeChecked();
+    await waitFor(() => expect(gateway.listenerCount("Trusts")).toBe(1));
+    // The ICS sheet's issues are in the list too: its edits re-check as well.
+    await waitFor(() => expect(gateway.listenerCount("ICS")).toBe(1));
+
+    // A status that is allowed, but does not go with the plan Keep: D3's issue goes, I3's comes.
+    act(() => gateway.edit("Trusts", "D3", "Procuring"));
+    await waitFor(() => expect(screen.queryByRole("button", { name: /D3: "Bogus"/ })).not.toBeInTheDocument());
+    expect(screen.getByRole("button", { name: /I3: "Keep"/ })).toBeInTheDocument();
+    expect(screen.queryByText(/The sheet changed since this check/)).not.toBeInTheDocument();
+
+    unmount();
+    expect(gateway.listenerCount("Trusts")).toBe(0);
+    expect(gateway.listenerCount("ICS")).toBe(0);
+  });
+
+  it("with live checking off, an edit makes the list say it is out of date; switching it on re-checks at once", async () => {
     const gateway = gatewayWithIssues();
     renderValidate(gateway);
-    expect(await verdictText()).toMatch(/^1 error/);
-    await userEvent.click(screen.getByRole("switch", { name: "Re-validate when the sheet changes" }));
-    await waitFor(() => expect(gateway.listenerCount("Trusts")).toBe(1));
+    await verdictText();
+    const live = screen.getByRole("switch", { name: "Re-validate when the sheet changes" });
+    await userEvent.click(live);
+    expect(live).not.toBeChecked();
+    // Still listening: the list must know it is out of date.
+    expect(gateway.listenerCount("Trusts")).toBe(1);
+    const reads = gateway.callsTo("readSheet").length;
+    await userEvent.click(screen.getByRole("button", { name: "Fix E2" }));
+    const apply = within(screen.getByRole("region", { name: "Changes to apply" })).getByRole("button", { name: "Apply" });
+    expect(apply).toBeEnabled();
 
     act(() => gateway.edit("Trusts", "D3", "Live"));
-    await waitFor(() => expect(screen.queryByRole("button", { name: /D3: "Bogus"/ })).not.toBeInTheDocument());
+    expect(await screen.findByText("The sheet changed since this check. Re-validate to update the list.")).toBeInTheDocument();
+    expect(gateway.callsTo("readSheet")).toHaveLength(reads);
+    expect(screen.getByRole("button", { name: /D3: "Bogus"/ })).toBeInTheDocument();
+    // A fix now would write over the edit: it waits for a check.
+    expect(screen.getByRole("button", { name: "Fix E2" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Fix all (1)" })).toBeDisabled();
+    expect(apply).toHaveAttribute("aria-disabled", "true");
+    await userEvent.click(apply);
+    expect(gateway.callsTo("writeCells")).toHaveLength(0);
 
-    await userEvent.click(screen.getByRole("switch", { name: "Re-validate when the sheet changes" }));
-    await waitFor(() => expect(gateway.listenerCount("Trusts")).toBe(0));
+    await userEvent.click(live);
+    await waitFor(() => expect(screen.queryByRole("button", { name: /D3: "Bogus"/ })).not.toBeInTheDocument());
+    expect(screen.queryByText(/The sheet changed since this check/)).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Fix E2" })).toBeEnabled();
+    // E2 is as it was: its fix still applies.
+    await waitFor(() => expect(apply).not.toHaveAttribute("aria-disabled"));
+  });
+
+  it("once marked, the marks follow each check: a corrected cell loses its mark, a sheet with no issues left is cleared, Clear marks ends it", async () => {
+    const gateway = gatewayWithIssues();
+    // Row 3 gets what a live trust needs, so that correcting its status leaves no issue on it.
+    gateway.edit("Trusts", "E3", "Epic");
+    gateway.edit("Trusts", "G3", "2021-05-01");
+    renderValidate(gateway);
+    await verdictText();
+    await userEvent.click(screen.getByRole("button", { name: "Mark" }));
+    await waitFor(() => expect(gateway.marks.get("Trusts")).toEqual([{ address: "E2", severity: "warning" }, { address: "D3", severity: "error" }]));
+    expect(screen.getByText("The marks follow each check until you clear them.")).toBeInTheDocument();
+
+    // D3 corrected: one markCells for the sheet, without D3.
+    act(() => gateway.edit("Trusts", "D3", "Live"));
+    await waitFor(() => expect(gateway.marks.get("Trusts")).toEqual([{ address: "E2", severity: "warning" }]));
+    expect(gateway.callsTo("markCells")).toHaveLength(2);
+
+    // An edit that changes no issue costs no marking call.
+    const trustReads = () => gateway.callsTo("readSheet").filter(([name]) => name === "Trusts").length;
+    const before = trustReads();
+    act(() => gateway.edit("Trusts", "T2", "a note"));
+    await waitFor(() => expect(trustReads()).toBe(before + 1));
+    await waitFor(() => expect(checkRunning()).toBe(false));
+    expect(gateway.callsTo("markCells")).toHaveLength(2);
+
+    // E2 corrected too: nothing left on the sheet, so its marks are cleared.
+    act(() => gateway.edit("Trusts", "E2", "Oracle Health"));
+    await waitFor(() => expect(gateway.callsTo("clearMarks")).toEqual([["Trusts"]]));
+    expect(gateway.marks.has("Trusts")).toBe(false);
+    expect(await verdictText()).toMatch(/^Ready to send \(3 trust rows/);
+
+    await userEvent.click(screen.getByRole("button", { name: "Clear marks" }));
+    await waitFor(() => expect(screen.queryByText(/The marks follow each check/)).not.toBeInTheDocument());
+    act(() => gateway.edit("Trusts", "E2", "Cerner"));
+    await waitFor(() => expect(screen.getByRole("button", { name: /E2: "Cerner"/ })).toBeInTheDocument());
+    expect(gateway.callsTo("markCells")).toHaveLength(2);
+    expect(gateway.marks.has("Trusts")).toBe(false);
+  });
+
+  it("after a reload, keeps up to date the marks the workbook's record says are there", async () => {
+    const gateway = gatewayWithIssues();
+    await gateway.markCells("Trusts", [{ address: "D3", severity: "error" }, { address: "B4", severity: "error" }]);
+    renderValidate(gateway);
+    await verdictText();
+    await waitFor(() => expect(gateway.marks.get("Trusts")).toEqual([{ address: "E2", severity: "warning" }, { address: "D3", severity: "error" }]));
+    expect(screen.getByText("The marks follow each check until you clear them.")).toBeInTheDocument();
   });
 
   it("shows the first rows' issues and more on request", async () => {

@@ -1,66 +1,76 @@
 /**
  * Issues grouped by row. Only the first groups are rendered ("Show more" adds more), so a return with
- * thousands of problem rows stays responsive. Each issue is a button: click or Enter selects its cell.
+ * thousands of problem rows stays responsive; the group of the current issue is always rendered. Each issue is a
+ * button: click or Enter selects its cell.
  */
-import { useMemo, useState } from "react";
-import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
-import type { Issue, IssueValue } from "../../core/issues";
-import type { IssueGroup } from "../../app/issueGroups";
-import { isFixable } from "../../app/issueGroups";
-import type { FixableIssue } from "../../app/issueGroups";
+import { useId, useMemo, useState, type ReactNode } from "react";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import type { Issue } from "../../core/issues";
+import type { FixableIssue, IssueGroup } from "../../app/issueGroups";
+import { issueKey } from "../../app/review/issueKeys";
+import { IssueItem } from "./IssueItem";
 
 export const GROUPS_PER_PAGE = 50;
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", paddingLeft: 0, margin: 0 },
-  item: { display: "flex", alignItems: "start", gap: tokens.spacingHorizontalXS },
-  issue: { justifyContent: "flex-start", textAlign: "left", height: "auto", fontWeight: tokens.fontWeightRegular, flexGrow: 1, minWidth: 0 },
   heading: { fontSize: tokens.fontSizeBase300, margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
 });
 
-function describeValue(value: IssueValue): string {
-  if (value === null) return "";
-  return typeof value === "string" ? ` "${value}"` : ` ${String(value)}`;
+/** A fix preview and the issue it belongs under. */
+export interface AnchoredPreview {
+  readonly anchor: string;
+  readonly node: ReactNode;
 }
 
 export interface IssueListProps {
   readonly groups: readonly IssueGroup[];
   readonly onSelect: (issue: Issue) => void;
-  readonly onFix: (fixes: readonly FixableIssue[]) => void;
-  readonly busy: boolean;
+  readonly onFix: (fixes: readonly FixableIssue[], opener: HTMLElement) => void;
+  readonly onAccept?: (issue: Issue) => void;
+  /** Disables Fix (a fix is running, or the list is out of date). */
+  readonly fixDisabled: boolean;
+  readonly acceptDisabled?: boolean;
+  /** The issueKey of the current issue, or null. */
+  readonly currentKey?: string | null;
+  readonly preview?: AnchoredPreview | null;
 }
 
-export function IssueList({ groups, onSelect, onFix, busy }: IssueListProps) {
+export function IssueList({ groups, onSelect, onFix, onAccept, fixDisabled, acceptDisabled = false, currentKey = null, preview = null }: IssueListProps) {
   const styles = useStyles();
+  // Ids from the position, not the sheet name: a name may hold spaces, which split an aria-labelledby.
+  const idBase = useId();
   const [shown, setShown] = useState(GROUPS_PER_PAGE);
-  const visible = useMemo(() => groups.slice(0, shown), [groups, shown]);
+  const keyed = useMemo(() => groups.map((group) => ({ group, keys: group.issues.map(issueKey) })), [groups]);
+  const currentGroup = currentKey === null ? -1 : keyed.findIndex(({ keys }) => keys.includes(currentKey));
+  // Next/Previous may go past the groups shown: show up to the current one.
+  const limit = Math.max(shown, currentGroup + 1);
+  const visible = keyed.slice(0, limit);
   const hidden = groups.length - visible.length;
   return (
     <div>
-      {visible.map((group) => (
-        <div key={group.key} role="group" aria-labelledby={`issues-${group.key}`}>
-          <h3 id={`issues-${group.key}`} className={styles.heading}>{group.title}</h3>
+      {visible.map(({ group, keys }, g) => (
+        <div key={group.key} role="group" aria-labelledby={`${idBase}-${g}`}>
+          <h4 id={`${idBase}-${g}`} className={styles.heading}>{group.title}</h4>
           <ul className={styles.list}>
             {group.issues.map((issue, i) => (
-              <li key={`${issue.cell}-${issue.code}-${i}`} className={styles.item}>
-                <Button appearance="subtle" className={styles.issue} onClick={() => onSelect(issue)} title={`Select ${issue.sheet}!${issue.cell}`}>
-                  <span>
-                    <Badge appearance="tint" color={issue.severity === "error" ? "danger" : "warning"}>
-                      {issue.severity === "error" ? "Error" : "Warning"}
-                    </Badge>{" "}
-                    {issue.cell}:{describeValue(issue.value)} — {issue.message}
-                  </span>
-                </Button>
-                {isFixable(issue) ? (
-                  <Button size="small" disabled={busy} onClick={() => onFix([issue])} aria-label={`Fix ${issue.cell}`}>Fix</Button>
-                ) : null}
-              </li>
+              <IssueItem
+                key={`${keys[i]}-${i}`}
+                issue={issue}
+                current={keys[i] === currentKey}
+                onSelect={onSelect}
+                onFix={onFix}
+                onAccept={onAccept}
+                fixDisabled={fixDisabled}
+                acceptDisabled={acceptDisabled}
+                preview={preview !== null && preview.anchor === keys[i] ? preview.node : null}
+              />
             ))}
           </ul>
         </div>
       ))}
       {hidden > 0 ? (
-        <Button onClick={() => setShown((n) => n + GROUPS_PER_PAGE)}>Show more ({hidden} more rows)</Button>
+        <Button onClick={() => setShown(limit + GROUPS_PER_PAGE)}>Show more ({hidden} more rows)</Button>
       ) : null}
     </div>
   );

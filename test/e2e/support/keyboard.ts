@@ -16,8 +16,12 @@ export async function focused(page: Page): Promise<Focused> {
   });
 }
 
-/** Presses Tab until the focused element matches; fails after `max` presses (the element is not reachable). */
-export async function tabTo(page: Page, matches: (f: Focused) => boolean, what: string, max = 80): Promise<Focused> {
+/**
+ * Presses Tab until the focused element matches; fails after `max` presses (the element is not reachable). The
+ * default leaves room for the Validate view's review controls (filters, each issue's Fix and Accept) before an issue
+ * low in a report.
+ */
+export async function tabTo(page: Page, matches: (f: Focused) => boolean, what: string, max = 150): Promise<Focused> {
   const seen: string[] = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
