@@ -69,7 +69,7 @@ const selectors = (restricted) =>
     ];
   });
 
-/** Node's globals leak into every layer's types (jszip's typings reference @types/node), so name them here. */
+/** Node's globals are visible in layers whose types include @types/node (files, for TextDecoder), so name them here. */
 const nodeGlobals = ["Buffer", "process", "global", "require", "__dirname", "__filename", "setImmediate"].map((name) => ({
   name,
   message: nodeMessage,

@@ -15,7 +15,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { measureCli } = require("./bench/cli");
+const { measureCli, measureStartup } = require("./bench/cli");
 const { renderMarkdown, renderTable } = require("./bench/report");
 
 const ROOT = path.join(__dirname, "..");
@@ -94,7 +94,8 @@ function main() {
     const files = nodeJson(["scripts/bench/files.ts", DIR, "10000", "50000"], { tsx: true });
     const { lastRow, ...sized } = files;
     const phases = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, nodeJson(["scripts/bench/phases.js", file], { extra: ["--expose-gc"] })]));
-    return { comparisons: measureCli(sized, RUNS), phases, lastRowFile: lastRow };
+    const typical = ["clean-ics-return.xlsx", "mid-plan-return.xlsx"].map((name) => path.join(ROOT, "examples", name));
+    return { comparisons: measureCli(sized, RUNS), startup: measureStartup(typical, RUNS), phases, lastRowFile: lastRow };
   });
 
   result.office = part("office", () => nodeJson(["scripts/bench/office.ts"], { tsx: true }));

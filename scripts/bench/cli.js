@@ -53,4 +53,23 @@ function measureCli(files, runs) {
   });
 }
 
-module.exports = { measureCli, runOnce };
+/**
+ * Start-up on a typical return (the examples: under 20 trusts), against \`node -e 0\` (Node starting and doing
+ * nothing) in the same rounds: what a user waits for on each file is mostly loading modules.
+ */
+function measureStartup(files, runs) {
+  const bin = path.join(ROOT, "bin", "epr-return.js");
+  const rounds = Math.max(runs, 5);
+  const node = [];
+  const validate = Object.fromEntries(files.map((f) => [f, []]));
+  for (let i = 0; i < rounds; i++) {
+    node.push(runOnce(["-e", "0"]));
+    for (const file of files) validate[file].push(runOnce([bin, "validate", file]));
+  }
+  return {
+    node: summary("node -e 0", node),
+    files: files.map((file) => ({ file: path.relative(ROOT, file), validate: summary(`epr-return validate ${file}`, validate[file]) })),
+  };
+}
+
+module.exports = { measureCli, measureStartup, runOnce };

@@ -1,7 +1,7 @@
 // Where the command line's time goes on one file, phase by phase, in one process, over the
-// compiled lib/ (build it first), the way `epr-return validate` does it: the guard with Node's
-// zlib and only the sheets validate reads, exceljs, the grid, the rules, the report written in
-// pieces. Usage: node --expose-gc scripts/bench/phases.js FILE. Prints JSON: milliseconds per phase,
+// compiled lib/ (build it first), the way `epr-return validate` does it: the reader (src/files/reader)
+// with only the sheets validate reads, the rules, the report written in pieces.
+// Usage: node --expose-gc scripts/bench/phases.js FILE. Prints JSON: milliseconds per phase,
 // the heap after each phase (MB, after a full GC when --expose-gc is given) and the process's peak
 // resident memory.
 const { performance } = require("node:perf_hooks");
@@ -18,27 +18,18 @@ function mark(name) {
 }
 
 async function main() {
-  const ExcelJS = require("exceljs");
   const fs = require("node:fs");
-  const { preflightXlsx } = require("../../lib/files/guard");
-  // The command line's inflater (Node's zlib), as src/files/nodeFile.ts hands it to the guard.
-  const { nodeInflateRaw } = require("../../lib/files/nodeFile");
-  const { sheetToGrid } = require("../../lib/files/read");
+  const { readWorkbookBytes } = require("../../lib/files/reader");
   const { validateSheet } = require("../../lib/core/validate");
   const { writeValidationText } = require("../../lib/cli/format/text");
   mark("require");
   const bytes = new Uint8Array(fs.readFileSync(process.argv[2]));
   mark("readFile");
   // As openForReading (src/cli/openReturn.ts) asks: the Trusts and ICS sheets when there is a Trusts sheet.
-  const sheetsToRead = (names) => (names.includes("Trusts") ? new Set(["Trusts", "ICS"]) : null);
-  const guarded = await preflightXlsx(bytes, undefined, { inflateRaw: nodeInflateRaw, sheetsToRead });
-  mark(guarded === bytes ? "guard (unchanged)" : "guard (only the sheets read)");
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(guarded);
-  mark("exceljs load");
-  const ws = workbook.getWorksheet("Trusts") ?? workbook.worksheets[0];
-  const grid = sheetToGrid(ws);
-  mark("sheetToGrid");
+  const sheetsToRead = (sheets) => (sheets.some((s) => s.name === "Trusts" && s.visible) ? new Set(["Trusts", "ICS"]) : null);
+  const workbook = await readWorkbookBytes(bytes, { fileName: process.argv[2], sheetsToRead });
+  mark("read (zip, XML, grid)");
+  const grid = (workbook.sheets.find((s) => s.name === "Trusts") ?? workbook.sheets[0]).grid;
   const result = validateSheet(grid, { submitted: "2023-11-15" });
   mark("validateSheet");
   const out = fs.openSync("/dev/null", "w");
@@ -50,7 +41,7 @@ async function main() {
   fs.closeSync(out);
   mark(`text report (${chars} chars)`);
   // Keep the workbook and grid alive until the heap after the last phase is taken.
-  const kept = [workbook.worksheets.length, grid.rows.length, result.issues.length];
+  const kept = [workbook.sheets.length, grid.rows.length, result.issues.length];
   const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   process.stdout.write(`${JSON.stringify({ ms: Object.fromEntries(marks), heapMb: Object.fromEntries(heap), maxRssMb, kept })}\n`);
 }

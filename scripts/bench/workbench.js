@@ -2,7 +2,7 @@
 // free localhost port and, in a fresh browser context each run (cold cache), measures from the
 // navigation's start to a ready element being visible: performance.now() in the page at that
 // moment (the page's clock starts at navigation). Two pages: the workbench with no workbook (ready:
-// its "Open .xlsx…" button; the task pane shows only a hint until a workbook is open) and with an
+// its "Open a workbook…" button; the task pane shows only a hint until a workbook is open) and with an
 // example workbook (ready: the task pane's first tab). Prints JSON.
 const fs = require("node:fs");
 const http = require("node:http");
@@ -48,6 +48,39 @@ async function timeToReady(browser, url, ready) {
   }
 }
 
+/**
+ * The task pane's Merge in the workbench: ten typical returns (copies of the examples) given to "Add workbook
+ * files" at once, timed from handing them over until every file's card shows and the reading spinner is gone.
+ */
+async function timeMerge(browser, base, files) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${base}/workbench.html?example=clean-ics-return`);
+    const pane = page.getByTestId("task-pane");
+    await pane.getByRole("tab", { name: "Merge" }).click();
+    const input = pane.getByLabel("Add workbook files");
+    await input.waitFor({ state: "attached", timeout: 120_000 });
+    const started = Date.now();
+    await input.setInputFiles(files);
+    await pane.getByText(path.basename(files[files.length - 1]), { exact: false }).first().waitFor({ state: "visible", timeout: 120_000 });
+    await pane.getByText("Reading the files…").waitFor({ state: "hidden", timeout: 120_000 });
+    return Date.now() - started;
+  } finally {
+    await context.close();
+  }
+}
+
+function mergeFiles() {
+  const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "epr-merge-bench-"));
+  const examples = ["clean-ics-return.xlsx", "mid-plan-return.xlsx"].map((name) => path.join(__dirname, "..", "..", "examples", name));
+  return Array.from({ length: 10 }, (_, i) => {
+    const file = path.join(dir, `return-${String(i + 1).padStart(2, "0")}.xlsx`);
+    fs.copyFileSync(examples[i % examples.length], file);
+    return file;
+  });
+}
+
 async function measure(distDir, runs = 5) {
   const root = path.resolve(distDir);
   if (!fs.existsSync(path.join(root, "workbench.html"))) return { measured: false, reason: `no workbench.html in ${root}` };
@@ -58,7 +91,7 @@ async function measure(distDir, runs = 5) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   try {
     const pages = {
-      blank: { url: "/workbench.html", ready: (page) => page.getByRole("button", { name: "Open .xlsx…" }), readyWhen: "the Open .xlsx… button is visible" },
+      blank: { url: "/workbench.html", ready: (page) => page.getByRole("button", { name: "Open a workbook…" }), readyWhen: "the Open a workbook… button is visible" },
       example: { url: "/workbench.html?example=clean-ics-return", ready: (page) => page.getByTestId("task-pane").getByRole("tab").first(), readyWhen: "the task pane's first tab is visible" },
     };
     const result = { measured: true, runs, pages: {} };
@@ -72,6 +105,10 @@ async function measure(distDir, runs = 5) {
       }
       result.pages[name] = { url: page, readyWhen, medianMs: Math.round(median(times)), timesMs: times.map(Math.round), errors: [...errors] };
     }
+    const files = mergeFiles();
+    const mergeTimes = [];
+    for (let i = 0; i < runs; i++) mergeTimes.push(await timeMerge(browser, base, files));
+    result.merge = { files: files.length, medianMs: Math.round(median(mergeTimes)), timesMs: mergeTimes };
     return result;
   } finally {
     await browser.close();

@@ -8,9 +8,17 @@ import type { Severity } from "../core/issues";
 import type { TemplatePlan } from "../core/sheet/sheetNames";
 import type { TemplateSpec } from "../core/template/types";
 
+/** What a sheet of the workbook is: cells (a worksheet), one chart, or an Excel 4 macro or Excel 5 dialog sheet. */
+export type SheetKind = "worksheet" | "chart" | "macro" | "dialog";
+
 export interface SheetInfo {
   readonly name: string;
   readonly visible: boolean;
+  /**
+   * Absent means a worksheet (Office.js lists worksheets only). A chart, macro or dialog sheet is never taken as the
+   * trust sheet nor read to look for a header row (spec section 6).
+   */
+  readonly kind?: SheetKind;
 }
 
 export interface CellMark {

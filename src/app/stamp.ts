@@ -4,9 +4,9 @@
  * way it was stamped (the saved column mapping included), and comparing.
  */
 import { compareWithStamp, createStamp, STAMP_SHEET, stampFromSheet, stampToRows, type Stamp, type StampComparison } from "../core/stamp";
-import { readTrusts } from "../core/validate";
-import type { CheckedReturn, WorkbookReader } from "./checkReturn";
-import { readReturnSheets } from "./checkReturn";
+import type { IsoDate } from "../core/dates";
+import type { CheckedReturn, Validator, WorkbookReader } from "./checkReturn";
+import { checkReturnSheets, readReturnSheets } from "./checkReturn";
 import type { SheetInfo, WorkbookGateway } from "./gateway";
 import { plural } from "../core/plural";
 
@@ -35,26 +35,51 @@ export async function stampReturn(gateway: Pick<WorkbookGateway, "writeStampShee
   return stamp;
 }
 
+/**
+ * What verify found. `match`: the data is what was stamped and the return has no errors under the current
+ * rules. `errors`: the data is what was stamped, but the return has errors now (rules changed since, or the
+ * stamp was made over a return with errors: anyone can compute one, it is an unkeyed hash, not a signature).
+ * `changed`: the data differs from the stamp. `errors` counts the return's errors under the current rules;
+ * null when the stamped sheet is gone and there is nothing to check.
+ */
 export type VerifyResult =
-  | ({ readonly status: "match" | "changed"; readonly stamp: Stamp; readonly sheetMissing: boolean } & Omit<StampComparison, "status">)
+  | ({ readonly status: "match" | "changed" | "errors"; readonly stamp: Stamp; readonly sheetMissing: boolean; readonly errors: number | null } & Omit<StampComparison, "status">)
   | { readonly status: "unstamped" };
 
 /**
- * Compares the return with its stamp. The trust sheet is the one the stamp names, read with the workbook's
- * saved column mapping as stamping did; when the sheet is gone, every stamped row counts as removed.
+ * The one rule for what a comparison means (verify and the task pane's Stamp view): the data matching its stamp
+ * is a `match` only while the return has no errors under the current rules; otherwise `errors`.
  */
-export async function verifyReturn(reader: WorkbookReader): Promise<VerifyResult> {
+export function stampStatus(comparison: Pick<StampComparison, "status">, errors: number): "match" | "changed" | "errors" {
+  return comparison.status === "match" && errors > 0 ? "errors" : comparison.status;
+}
+
+export interface VerifyOptions {
+  /** The submission date when the ICS sheet gives none (the command line's --submitted); else the stamping day. */
+  readonly submitted?: IsoDate;
+  /** How to validate (by default in line, as checkReturnSheets does). */
+  readonly validate?: Validator;
+}
+
+/**
+ * Compares the return with its stamp and validates it again. The trust sheet is the one the stamp names,
+ * read with the workbook's saved column mapping as stamping did; when the sheet is gone, every stamped row
+ * counts as removed. A stamp says the return passed validation: that holds only while it still does.
+ */
+export async function verifyReturn(reader: WorkbookReader, options: VerifyOptions = {}): Promise<VerifyResult> {
   const sheets = await reader.listSheets();
   const stamp = await readReturnStamp(reader, sheets);
   if (!stamp) return { status: "unstamped" };
   const sheetMissing = !sheets.some((s) => s.name === stamp.sheet);
   if (sheetMissing) {
     const comparison = await compareWithStamp(stamp, { ics: null, trusts: [] });
-    return { ...comparison, stamp, sheetMissing };
+    return { ...comparison, stamp, sheetMissing, errors: null };
   }
-  // Reading needs a submission date although no value read depends on it: the stamping day will do.
-  const read = await readReturnSheets(reader, { sheet: stamp.sheet, today: stamp.stampedAt.slice(0, 10) });
-  const trusts = readTrusts(read.sheet, { mapping: read.mapping.mapping });
-  const comparison = await compareWithStamp(stamp, { ics: read.ics?.details ?? null, trusts });
-  return { ...comparison, stamp, sheetMissing };
+  // Without a submission date on the ICS sheet or given, the stamping day stands in for "today" then.
+  const today = stamp.stampedAt.slice(0, 10);
+  const read = await readReturnSheets(reader, { sheet: stamp.sheet, today, ...(options.submitted ? { submitted: options.submitted } : {}) });
+  const checked = await checkReturnSheets(read, options.validate);
+  // The trusts as validation read them: the very rows stampReturn hashes.
+  const comparison = await compareWithStamp(stamp, { ics: read.ics?.details ?? null, trusts: checked.result.trusts });
+  return { ...comparison, status: stampStatus(comparison, checked.errors), stamp, sheetMissing, errors: checked.errors };
 }

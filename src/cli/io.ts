@@ -20,3 +20,23 @@ export class FileError extends Error {
     super(`${file}: ${detail}`);
   }
 }
+
+/** What a failed write on standard output or error means, for the one line the user sees. */
+const OUTPUT_FAILURES: Readonly<Record<string, string>> = {
+  EPIPE: "the program reading it stopped first",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EFBIG: "the file is too large",
+  EIO: "an input/output error",
+};
+
+/**
+ * The line printed when standard output (or error) cannot be written: a closed pipe (`| head -1`), a full
+ * disk, a failed device. One line with the system's code, never a stack trace; the command exits 2.
+ */
+export function outputFailureLine(stream: "standard output" | "standard error", err: unknown): string {
+  const code = typeof err === "object" && err !== null && "code" in err && typeof err.code === "string" ? err.code : undefined;
+  const detail = (code !== undefined ? OUTPUT_FAILURES[code] : undefined) ?? (err instanceof Error ? err.message : String(err));
+  const oneLine = detail.replace(/\s+/g, " ").trim();
+  return `epr-return: could not write to ${stream}${code !== undefined ? ` (${code})` : ""}: ${oneLine}\n`;
+}

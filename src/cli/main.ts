@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { todayIso } from "../core/dates";
 import { parseArgs, type ParsedArgs } from "./args";
-import { FileError, UsageError, type CliIo } from "./io";
+import { FileError, outputFailureLine, UsageError, type CliIo } from "./io";
 
 type Command = (args: ParsedArgs, io: CliIo) => Promise<number>;
 
@@ -31,8 +31,10 @@ Usage:
       Consolidates trust returns into one ICS return (a template workbook with a Source column). Exit 0, or 2.
   epr-return stamp FILE (-o OUT.xlsx | --in-place) [--force] [--sheet NAME] [--submitted YYYY-MM-DD]
       Adds a validation stamp (hashes of the data) to a return with no errors. Exit 0; 1: the return has errors; 2.
-  epr-return verify FILE... [--json]
-      Checks each file's data against its stamp. Exit 0: unchanged; 1: changed (rows named); 2: no stamp or unreadable.
+  epr-return verify FILE... [--submitted YYYY-MM-DD] [--json]
+      Checks each file's data against its stamp and validates it again. Exit 0: unchanged and no errors;
+      1: changed (rows named), or errors under the current rules; 2: no stamp or unreadable.
+      A stamp is an integrity check (an unkeyed hash of the data), not a signature: anyone can make one.
   epr-return export FILE --format csv|json [-o OUT] [--force] [--force-errors] [--sheet NAME]
       The validated data as CSV or JSON (stdout without -o). Refuses a return with errors unless --force-errors.
 
@@ -40,7 +42,27 @@ The trust sheet is --sheet, else "Trusts", else the first sheet with a recognisa
 The submission date is the ICS sheet's, else --submitted, else today.
 `;
 
+/**
+ * A write to standard output or error that fails (EPIPE from `| head -1`, ENOSPC from `> /dev/full`) is
+ * reported by Node as an 'error' event on the stream, after write() has returned; unhandled, it prints a
+ * stack trace and exits 1, which means "errors found". Here it ends the command: one line on standard
+ * error (unless that is what failed) and exit code 2. Nothing more can be delivered, so there is nothing
+ * to finish first.
+ */
+let watchingStandardStreams = false;
+function watchStandardStreams(): void {
+  if (watchingStandardStreams) return;
+  watchingStandardStreams = true;
+  process.stdout.on("error", (err) => {
+    process.stderr.write(outputFailureLine("standard output", err));
+    process.exit(2);
+  });
+  // Standard error itself failing: there is nowhere left to say so.
+  process.stderr.on("error", () => process.exit(2));
+}
+
 export function nodeIo(): CliIo {
+  watchStandardStreams();
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

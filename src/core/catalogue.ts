@@ -11,12 +11,13 @@ import { plural } from "./plural";
 import type { IssueCode, Severity } from "./issues";
 import { describeCell, formatPounds, formatUkDate } from "./read/display";
 import type { NoteDetails, ReadCode, ReadNote } from "./read/note";
+import { boundedList, boundedText, quoteValue } from "./quote";
 
 /** The severity of each code; `too_long` and `inconsistent` vary (see severityOf and the rules table). */
 export const DEFAULT_SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   required: "error", placeholder: "warning", non_canonical: "warning", invalid_enum: "error", invalid_code: "error",
   duplicate: "error", imprecise_date: "warning", invalid_date: "error", out_of_range: "error",
-  number_as_text: "warning", invalid_number: "error", too_long: "error", inconsistent: "error",
+  number_as_text: "warning", invalid_number: "error", too_long: "error", inconsistent: "error", formula_error: "error",
   procurement_over_two_years: "warning", funding_gap: "warning", matched_funding_exceeded: "warning",
   missing_column: "error", unknown_column: "warning", duplicate_column: "error",
 };
@@ -27,14 +28,24 @@ export function severityOf(code: IssueCode, column?: ColumnDef): Severity {
   return DEFAULT_SEVERITY[code];
 }
 
-const quote = (text: string): string => `“${text}”`;
+/**
+ * Every text a message names that came from the workbook (values, headers, codes) goes through quote or
+ * shown: at most LONGEST_QUOTED characters, invisible characters made visible (./quote.ts). The rules'
+ * headers are bounded once where they are looked up (validate.ts sheetContext); the cell-level messages
+ * below bound theirs again, as they are also called with headers from elsewhere.
+ */
+const quote = (text: string): string => quoteValue(text);
+const shown = (text: string): string => boundedText(text);
 const day = formatUkDate;
 
-/** Error values need a different fix from a mistyped value. */
-function errorHint(cell: CellValue): string {
-  if (cell !== null && typeof cell === "object" && !(cell instanceof Date)) return " Fix the formula that gives the error, or type the value.";
-  return "";
-}
+/** What usually gives each common Excel error; other errors (`#VALUE!`, `#SPILL!`, …) get the general cause. */
+const ERROR_CAUSES: ReadonlyMap<string, string> = new Map([
+  ["#N/A", "usually a lookup (VLOOKUP, XLOOKUP, MATCH) that found nothing"],
+  ["#REF!", "usually a formula that refers to cells that were deleted"],
+  ["#DIV/0!", "a formula that divides by zero or by a blank cell"],
+  ["#NAME?", "usually a misspelt function, or one this spreadsheet program does not have"],
+]);
+const GENERAL_ERROR_CAUSE = "usually a formula that failed";
 
 function dmy(iso: IsoDate): string {
   const [y, m, d] = iso.split("-");
@@ -80,25 +91,27 @@ const READING: { readonly [C in ReadCode]: DetailMessage<C> } = {
       ? `${what} is not an amount we can read; enter a number of pounds such as 1200000 (text such as £1.2m is read too).`
       : `${what} is not a whole number of 0 or more; enter a count such as 450.`,
   too_long: (_what, d) => `the text is ${d.length} characters long, but at most ${d.max} are allowed; shorten it.`,
+  formula_error: (_what, d) =>
+    `the cell holds the Excel error ${shown(d.error)}, ${ERROR_CAUSES.get(d.error.toUpperCase()) ?? GENERAL_ERROR_CAUSE}; correct the formula or type the value.`,
 };
 
 /** The message of a reading note (spec section 5). header null: no column to name (e.g. a custom function). */
 export function readingMessage<C extends ReadCode>(note: ReadNote<C>, header: string | null, cell: CellValue): string {
   const build: DetailMessage<C> = READING[note.code];
-  const text = `${build(describeCell(cell), note.detail)}${errorHint(cell)}`;
-  return header === null ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : `${header}: ${text}`;
+  const text = build(describeCell(cell), note.detail);
+  return header === null ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : `${shown(header)}: ${text}`;
 }
 
 // ---- blank fields (section 5 and the `required` row rule) ----
 
 export function placeholderMessage(header: string, cell: CellValue): string {
-  return `${header}: ${describeCell(cell)} is a placeholder and counts as blank; enter the value when it is known, or leave the cell empty.`;
+  return `${shown(header)}: ${describeCell(cell)} is a placeholder and counts as blank; enter the value when it is known, or leave the cell empty.`;
 }
 
 /** because: why the field is required here, from requirementReason; null when always required. */
 export function requiredMessage(header: string, cell: CellValue, because: string | null): string {
   const state = cell === null || (typeof cell === "string" && cell.trim() === "") ? "is blank" : `holds the placeholder ${describeCell(cell)}, which counts as blank`;
-  return `${header} ${state}, but it is required${because === null ? "" : ` ${because}`}; enter it.`;
+  return `${shown(header)} ${state}, but it is required${because === null ? "" : ` ${because}`}; enter it.`;
 }
 
 export function requirementReason(requirement: "whenLiveOrImplementing" | "whenPlanChangesSystem", conditionHeader: string, actual: string): string {
@@ -111,7 +124,7 @@ export function requirementReason(requirement: "whenLiveOrImplementing" | "whenP
 
 export const ruleMessages = {
   duplicateTrust: (h: string, code: string, rows: readonly number[]) =>
-    `${h}: ${code} appears on rows ${rows.join(", ")}; each trust has exactly one row, so correct the code or merge the rows.`,
+    `${shown(h)}: ${shown(code)} appears on rows ${boundedList(rows.map(String))}; each trust has exactly one row, so correct the code or merge the rows.`,
   liveAfterSubmission: (goLiveH: string, statusH: string, goLive: IsoDate, submitted: IsoDate) =>
     `${goLiveH}: ${day(goLive)} is after the submission date ${day(submitted)}, but ${statusH} is “Live”; correct the date, or set the status to “Implementing”.`,
   implementingBeforeSubmission: (goLiveH: string, statusH: string, goLive: IsoDate, submitted: IsoDate) =>
@@ -131,7 +144,7 @@ export const ruleMessages = {
   convergeOnUnusedSupplier: (targetH: string, planH: string, target: string) =>
     `${targetH}: no other trust in this sheet has ${quote(target)} as its supplier or target supplier, but ${planH} is “Converge” (moving to a supplier already used in the ICS); check the supplier, or choose “New EPR”.`,
   singleIcsSplit: (targetH: string, suppliers: readonly string[]) =>
-    `${targetH}: the “Single ICS EPR” rows name ${suppliers.length} different target suppliers (${suppliers.join(", ")}); a single ICS EPR means one supplier, so agree on one.`,
+    `${targetH}: the “Single ICS EPR” rows name ${suppliers.length} different target suppliers (${boundedList(suppliers.map(shown))}); a single ICS EPR means one supplier, so agree on one.`,
   localOnlyWithNational: (nationalH: string, modelH: string, national: number) =>
     `${nationalH}: ${formatPounds(national)} is requested, but ${modelH} is “Local only”; set national funding to 0 or choose another funding model.`,
   procurementOverTwoYears: (awardH: string, startH: string, award: IsoDate, start: IsoDate) =>
@@ -160,5 +173,5 @@ export const sheetMessages = {
 
 export const icsMessages = {
   invalidEmail: (label: string, text: string) =>
-    `${label}: ${quote(text)} does not look like an email address; write it as name@organisation, e.g. jo.bloggs@nhs.net.`,
+    `${shown(label)}: ${quote(text)} does not look like an email address; write it as name@organisation, e.g. jo.bloggs@nhs.net.`,
 };

@@ -4,7 +4,7 @@ import type { ColumnKey } from "./columns";
 
 export const ISSUE_CODES = [
   "required", "placeholder", "non_canonical", "invalid_enum", "invalid_code", "duplicate", "imprecise_date",
-  "invalid_date", "out_of_range", "number_as_text", "invalid_number", "too_long", "inconsistent",
+  "invalid_date", "out_of_range", "number_as_text", "invalid_number", "too_long", "inconsistent", "formula_error",
   "procurement_over_two_years", "funding_gap", "matched_funding_exceeded", "missing_column", "unknown_column",
   "duplicate_column",
 ] as const;

@@ -1,6 +1,7 @@
 /** Validating a `Trusts` sheet (spec sections 5 and 6): read every trust row, run every rule, report issues in order. */
 import type { SheetData } from "./cells";
 import { sheetMessages, DEFAULT_SEVERITY } from "./catalogue";
+import { boundedText } from "./quote";
 import { COLUMNS, COLUMN_KEYS, columnDef, type ColumnKey } from "./columns";
 import { detectMapping } from "./headers";
 import type { Issue } from "./issues";
@@ -51,7 +52,8 @@ function columnsOf(layout: ColumnLayout): (key: ColumnKey) => number | undefined
 /** The rules' view of the sheet; each header is looked up once, not once per message. */
 function sheetContext(layout: ColumnLayout, submitted: string): SheetContext {
   const headers = new Map<ColumnKey, string>();
-  for (const key of COLUMN_KEYS) headers.set(key, layout.positions.get(key)?.text ?? columnDef(key).header);
+  // Shown in messages only: bounded once here (a header may be a megabyte of text), not in each message.
+  for (const key of COLUMN_KEYS) headers.set(key, boundedText(layout.positions.get(key)?.text ?? columnDef(key).header));
   return {
     submitted,
     header: (key) => headers.get(key) ?? columnDef(key).header,

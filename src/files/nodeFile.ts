@@ -1,48 +1,49 @@
 /** Opening a workbook file from disk (Node only; the rest of src/files also runs in the browser). */
-import { readFile } from "node:fs/promises";
-import { constants as zlibConstants, inflateRawSync } from "node:zlib";
-import { XlsxGateway } from "./gateway/xlsxGateway";
-import type { PreflightOptions, RawInflate } from "./guard";
+import { open } from "node:fs/promises";
+import { basename } from "node:path";
+import { DEFAULT_READ_LIMITS, readWorkbookBytes, ReadOnlyWorkbook, type ReadOptions } from "./reader";
 import { WorkbookReadError } from "./errors";
+import { formatBytes } from "./reader/budget";
 
-/** Output buffers are allocated in chunks of at most this (a lying declared size cannot make a huge one). */
-const LARGEST_CHUNK = 32 * 1024 * 1024;
-
-/** Node's error when output would pass maxOutputLength. */
-const TOO_LARGE = "ERR_BUFFER_TOO_LARGE";
+function reasonFor(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return "cannot be read";
+}
 
 /**
- * The guard's inflater on Node: native zlib, several times faster than jszip's JavaScript one
- * (docs/benchmarks.md). maxOutputLength stops a zip bomb once it passes the budget.
+ * The file's bytes; a missing or unreadable file, anything but a regular file (a folder, a pipe, a device) or a
+ * file over the size limit throws WorkbookReadError saying why, before anything is read into memory.
  */
-export const nodeInflateRaw: RawInflate = (compressed, maxBytes, expectedBytes) => {
+export async function readFileBytes(path: string, maxBytes: number = DEFAULT_READ_LIMITS.maxFileBytes): Promise<Uint8Array> {
+  let handle;
   try {
-    // One output chunk of the declared size (capped: the declaration may lie) spares zlib joining
-    // 16 KB chunks. maxOutputLength must be at least 1; a longer result is refused by the guard.
-    const chunkSize = Math.max(zlibConstants.Z_MIN_CHUNK, Math.min(expectedBytes + 1, maxBytes + 1, LARGEST_CHUNK));
-    return inflateRawSync(compressed, { maxOutputLength: Math.max(1, maxBytes), chunkSize });
+    handle = await open(path, "r");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === TOO_LARGE) return null;
-    throw err;
+    throw new WorkbookReadError(reasonFor(err), { cause: err });
   }
-};
-
-/** The file's bytes; a missing or unreadable file throws WorkbookReadError saying why. */
-export async function readFileBytes(path: string): Promise<Uint8Array> {
   try {
-    return await readFile(path);
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw new WorkbookReadError("a folder, not a file");
+    if (!stats.isFile()) throw new WorkbookReadError("not a regular file (a pipe, socket or device)");
+    if (stats.size > maxBytes) throw new WorkbookReadError(`the file is ${formatBytes(stats.size)}, over the ${formatBytes(maxBytes)} limit for a workbook`);
+    return await handle.readFile();
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : code === "EACCES" ? "permission denied" : "cannot be read";
-    throw new WorkbookReadError(reason, { cause: err });
+    if (err instanceof WorkbookReadError) throw err;
+    throw new WorkbookReadError(reasonFor(err), { cause: err });
+  } finally {
+    await handle.close();
   }
 }
 
 /**
- * The workbook file as a gateway, through the guard once. sheetsToRead: for a command that reads only some
- * sheets, which ones (see PreflightOptions); the workbook then holds only those. Left out, every sheet is loaded.
+ * The workbook file, read (./reader: the same reading as the task pane's and the workbench's). sheetsToRead: for
+ * a command that reads only some sheets, which ones; the others are listed but not parsed.
  */
-export async function openWorkbookFile(path: string, sheetsToRead?: PreflightOptions["sheetsToRead"]): Promise<XlsxGateway> {
+export async function openWorkbookFile(path: string, sheetsToRead?: ReadOptions["sheetsToRead"]): Promise<ReadOnlyWorkbook> {
   const bytes = await readFileBytes(path);
-  return XlsxGateway.open(bytes, sheetsToRead ? { inflateRaw: nodeInflateRaw, sheetsToRead } : { inflateRaw: nodeInflateRaw });
+  const data = await readWorkbookBytes(bytes, sheetsToRead ? { fileName: basename(path), sheetsToRead } : { fileName: basename(path) });
+  return new ReadOnlyWorkbook(data);
 }

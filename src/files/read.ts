@@ -1,58 +1,10 @@
 /**
- * Opening .xlsx data with exceljs and turning a worksheet into the core's grid (src/core/cells.ts).
- * No Node modules here: the workbench runs this in the browser (file reading is in ./file).
+ * The exceljs workbook model's cells as the core's grid (src/core/cells.ts): the workbench's gateway reads back what
+ * it holds (what the reader read, and what the add-in wrote since). A user's file is never read through exceljs: the
+ * reader (./reader) reads every file, in every host. No Node modules here: the workbench runs this in the browser.
  */
 import ExcelJS from "exceljs";
 import { errorValue, type CellValue, type Row, type SheetData } from "../core/cells";
-import type { SheetInfo } from "../app/gateway";
-import { WorkbookReadError } from "./errors";
-import { preflightXlsx, XlsxRejectedError, type PreflightOptions, type XlsxLimits } from "./guard";
-
-export { WorkbookReadError };
-
-/** How to open a workbook: the guard's limits (defaults: DEFAULT_LIMITS), its inflater, the sheets to read. */
-export interface OpenOptions extends PreflightOptions {
-  readonly limits?: Partial<XlsxLimits>;
-}
-
-/**
- * Loads .xlsx bytes, through the guard once; a file that is not a readable workbook throws
- * WorkbookReadError. The command line gives the guard Node's zlib (see ./nodeFile).
- */
-export async function loadWorkbook(data: ArrayBuffer | Uint8Array, options: OpenOptions = {}): Promise<ExcelJS.Workbook> {
-  const bytes = await guarded(data instanceof Uint8Array ? data : new Uint8Array(data), options);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its input as a Node Buffer, but hands it to JSZip, which takes any Uint8Array.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch (err) {
-    throw new WorkbookReadError(describeLoadFailure(err), { cause: err });
-  }
-  if (workbook.worksheets.length === 0) throw new WorkbookReadError("not an .xlsx file (the archive holds no worksheets)");
-  return workbook;
-}
-
-/** Hostile or broken files are refused (or defused) before exceljs sees them: see ./guard. */
-async function guarded(bytes: Uint8Array, { limits, ...options }: OpenOptions): Promise<Uint8Array> {
-  try {
-    return await preflightXlsx(bytes, limits, options);
-  } catch (err) {
-    if (err instanceof XlsxRejectedError) throw new WorkbookReadError(err.message, { cause: err });
-    throw err;
-  }
-}
-
-function describeLoadFailure(err: unknown): string {
-  const detail = err instanceof Error ? err.message : String(err);
-  if (/end of (central directory|data)|corrupted zip|unexpected end|invalid (signature|zip)|crc32|is this a zip/i.test(detail)) {
-    return "truncated or damaged .xlsx (the zip archive cannot be read)";
-  }
-  return `truncated or damaged .xlsx (${detail})`;
-}
-
-export function listSheetInfo(workbook: ExcelJS.Workbook): SheetInfo[] {
-  return workbook.worksheets.map((ws) => ({ name: ws.name, visible: ws.state === "visible" || ws.state === undefined }));
-}
 
 const MS_PER_DAY = 86_400_000;
 
@@ -70,7 +22,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** A cell's value as the core sees it; formulas become their cached result. */
-export function toCellValue(value: ExcelValue): CellValue {
+function toCellValue(value: ExcelValue): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value === "" ? null : value;
   if (typeof value === "boolean") return value;

@@ -1,7 +1,8 @@
 /**
- * The workbench: the real task pane (App) beside a grid of an .xlsx workbook held in the browser by the
- * exceljs gateway, so the add-in can be used, shown and tested without Excel. Open a file (button or
- * drag and drop), a blank workbook or an example; Save downloads the workbook with the pane's changes.
+ * The workbench: the real task pane (App) beside a grid of a workbook held in the browser by the exceljs
+ * gateway, so the add-in can be used, shown and tested without Excel. Open a file (.xlsx, .xlsm, .xls, .ods or
+ * .csv, read by the reader every host shares; button or drag and drop), a blank workbook or an example; Save
+ * downloads the workbook's values with the pane's changes as .xlsx, after naming what of the file it cannot keep.
  */
 import { useEffect, useState, type DragEvent } from "react";
 import { FluentProvider, Spinner, Text, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
@@ -10,6 +11,8 @@ import { App } from "../ui/App";
 import { DOWNLOADS_WORK } from "../ui/exportChannels";
 import { validateOffThread } from "../worker/checkClient";
 import { FailureBar } from "../ui/components/FailureBar";
+import { saveName } from "./download";
+import { SaveWarningDialog } from "./components/SaveWarningDialog";
 import { WorkbenchToolbar } from "./components/Toolbar";
 import { WorkbookPanel } from "./components/WorkbookPanel";
 import { useWorkbook } from "./hooks/useWorkbook";
@@ -49,7 +52,7 @@ function hasFiles(event: DragEvent): boolean {
 
 export function Workbench({ options }: { readonly options: WorkbenchOptions }) {
   const styles = useStyles();
-  const { workbook, opening, saving } = useWorkbook();
+  const { workbook, opening, saving, save, confirmingSave, confirmSave, cancelSave } = useWorkbook();
   const [dragging, setDragging] = useState(false);
 
   const { run: open } = opening;
@@ -82,18 +85,19 @@ export function Workbench({ options }: { readonly options: WorkbenchOptions }) {
       <div className={mergeClasses(styles.root, dragging ? styles.dragging : undefined)} onDragOver={dragOver} onDragLeave={dragLeave} onDrop={drop} data-testid="workbench">
         <header className={styles.header}>
           <h1 className={styles.title}>EPR Return workbench</h1>
-          <WorkbenchToolbar busy={opening.running || saving.running} canSave={workbook !== null} onOpen={(request) => void open(request)} onSave={() => void saving.run()} />
+          <WorkbenchToolbar busy={opening.running || saving.running} canSave={workbook !== null} onOpen={(request) => void open(request)} onSave={save} />
           <Text data-testid="file-name">{workbook ? (workbook.fileName ?? "New workbook") : "No workbook open"}</Text>
           {opening.running ? <Spinner size="tiny" label="Opening…" /> : null}
         </header>
-        <FailureBar what="Could not open the workbook" error={opening.error} hint="Choose an .xlsx file saved by Excel (or another spreadsheet program)." onDismiss={opening.dismissError} />
+        <FailureBar what="Could not open the workbook" error={opening.error} hint="Choose an .xlsx, .xlsm, .xls, .ods or .csv file saved by Excel (or another spreadsheet program)." onDismiss={opening.dismissError} />
         <FailureBar what="Could not save the workbook" error={saving.error} hint="Try Save again." onDismiss={saving.dismissError} />
+        <SaveWarningDialog lost={confirmingSave} fileName={saveName(workbook?.fileName ?? null)} onSave={confirmSave} onCancel={cancelSave} />
         <div className={styles.body}>
           <section className={styles.sheetArea} aria-label="Workbook">
             {workbook ? (
               <WorkbookPanel key={workbook.generation} gateway={workbook.gateway} />
             ) : (
-              <Text as="p" block>Open an .xlsx file (or drop one on this page), start a new blank workbook, or open an example. Nothing leaves your browser.</Text>
+              <Text as="p" block>Open a workbook (.xlsx, .xlsm, .xls, .ods or .csv; or drop one on this page), start a new blank workbook, or open an example. Nothing leaves your browser.</Text>
             )}
           </section>
           <div className={styles.pane} data-testid="task-pane">

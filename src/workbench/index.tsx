@@ -1,5 +1,5 @@
 /**
- * The workbench's entry (workbench.html): the task pane over an .xlsx file in the browser, no Excel and no
+ * The workbench's entry (workbench.html): the task pane over a workbook file in the browser, no Excel and no
  * Office.js. Excel loads src/taskpane/index.tsx instead, over the Office.js gateway.
  */
 import { createRoot } from "react-dom/client";

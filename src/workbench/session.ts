@@ -1,16 +1,23 @@
 /**
- * Everything of the workbench that needs exceljs, in one module the page imports lazily
- * (await import("./session")), so the page shows at once and exceljs loads only when a workbook opens.
+ * Everything of the workbench that needs the reader and exceljs, in one module the page imports lazily
+ * (await import("./session")), so the page shows at once and that code loads only when a workbook opens.
+ * Files are read by the reader every host shares (../files/reader); exceljs only holds what was read, for editing
+ * and saving as .xlsx.
  */
 import { XlsxGateway } from "../files/gateway/xlsxGateway";
 import { readMarks } from "../files/gateway/marks";
+import { readWorkbookBytes } from "../files/reader";
 import { gridSheet, type GridSheet } from "./gridModel";
 
 export { XlsxGateway };
 
-/** Opens .xlsx bytes (through the gateway's guard: damaged or oversized files are refused with a message). */
-export function openWorkbook(bytes: ArrayBuffer): Promise<XlsxGateway> {
-  return XlsxGateway.open(bytes);
+/**
+ * Opens a workbook's bytes (.xlsx, .xlsm, .xls, .ods or .csv): a file the reader refuses (damaged, oversized, of
+ * another kind) throws its WorkbookReadError, whose one-line message is for users.
+ */
+export async function openWorkbook(bytes: ArrayBuffer | Uint8Array, fileName: string): Promise<XlsxGateway> {
+  const data = await readWorkbookBytes(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), { fileName });
+  return XlsxGateway.fromWorkbookData(data);
 }
 
 export function blankWorkbook(): XlsxGateway {

@@ -5,9 +5,9 @@ import { readReturnStamp, stampReturn, verifyReturn } from "../../src/app/stamp"
 import { STAMP_SHEET, StampReadError, type Stamp } from "../../src/core/stamp";
 import type { TrustRow } from "../../src/core/schema";
 import { XlsxGateway } from "../../src/files/gateway/xlsxGateway";
-import { loadWorkbook } from "../../src/files/read";
 import { mergedWorkbook } from "../../src/files/mergeWorkbook";
 import { writeIcsDetails } from "../../src/files/writeRows";
+import { loadExcelJs } from "../helpers/excelJsModel";
 
 const TODAY = "2023-11-15";
 const NOW = new Date("2023-11-15T09:30:00Z");
@@ -31,7 +31,7 @@ function returnWorkbook(): ExcelJS.Workbook {
 }
 
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  return loadWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
+  return loadExcelJs(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { openWorkbookFile } from "../../src/files/nodeFile";
-import { sheetToGrid } from "../../src/files/read";
 import { EAST, NORTH, SOUTH, tempFolder, writeTrustBook, type TrustBook } from "../core/merge/trustWorkbooks";
 import { runCli } from "./run";
 
@@ -35,9 +34,8 @@ const out = (name: string) => join(folder.dir, name);
 
 /** The merged Trusts sheet as display rows: dates as YYYY-MM-DD. */
 async function trustsRows(path: string): Promise<unknown[][]> {
-  const ws = ((await openWorkbookFile(path)).workbook).getWorksheet("Trusts");
-  if (!ws) throw new Error("no Trusts sheet");
-  return sheetToGrid(ws).rows.map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)));
+  const grid = await (await openWorkbookFile(path)).readSheet("Trusts");
+  return grid.rows.map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)));
 }
 
 describe("epr-return merge", () => {

@@ -1,7 +1,9 @@
+import ExcelJS from "exceljs";
 import { copyFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { openWorkbookFile } from "../../src/files/nodeFile";
-import { STAMP_SHEET } from "../../src/core/stamp";
+import { checkReturn } from "../../src/app/checkReturn";
+import { createStamp, STAMP_SHEET, stampToRows } from "../../src/core/stamp";
+import { XlsxGateway } from "../../src/files/gateway/xlsxGateway";
 import { NORTH, SOUTH, tempFolder, writeTrustBook, type TrustBook } from "../core/merge/trustWorkbooks";
 import { runCli } from "./run";
 
@@ -27,9 +29,16 @@ beforeAll(async () => {
 });
 afterAll(() => folder.cleanup());
 
+/** The workbook in the file, as exceljs opens it (for tests that edit a file as another program would). */
+async function workbookIn(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
 /** A copy of the stamped file with one cell changed. */
 async function editedCopy(name: string, sheet: string, address: string, value: string | number): Promise<string> {
-  const wb = (await openWorkbookFile(stamped)).workbook;
+  const wb = await workbookIn(stamped);
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`no sheet ${sheet}`);
   ws.getCell(address).value = value;
@@ -39,8 +48,8 @@ async function editedCopy(name: string, sheet: string, address: string, value: s
 
 describe("epr-return stamp", () => {
   it("writes a stamped copy and leaves the original alone", async () => {
-    expect(((await openWorkbookFile(north)).workbook).getWorksheet(STAMP_SHEET)).toBeUndefined();
-    const wb = (await openWorkbookFile(stamped)).workbook;
+    expect((await workbookIn(north)).getWorksheet(STAMP_SHEET)).toBeUndefined();
+    const wb = await workbookIn(stamped);
     expect(wb.getWorksheet(STAMP_SHEET)?.state).toBe("veryHidden");
   });
 
@@ -76,10 +85,33 @@ describe("epr-return stamp", () => {
 });
 
 describe("epr-return verify", () => {
-  it("exit 0 when the data still matches its stamp", async () => {
+  it("exit 0 when the data still matches its stamp and has no errors, saying a stamp is no signature", async () => {
     const run = await runCli(["verify", stamped]);
-    expect(run.stdout).toMatch(/north-stamped\.xlsx: matches its stamp \(stamped \d{4}-\d{2}-\d{2}T.*, 2 trust rows\)/);
+    expect(run.stdout).toMatch(/north-stamped\.xlsx: matches its stamp \(stamped \d{4}-\d{2}-\d{2}T.*, 2 trust rows\) and has no errors under the current rules\n/);
+    expect(run.stdout).toContain("a stamp is an integrity check (an unkeyed SHA-256 hash of the data), not a signature");
     expect(run.code).toBe(0);
+    const json = JSON.parse((await runCli(["verify", stamped, "--json"])).stdout) as { status: string; errors: number; note: string };
+    expect(json).toMatchObject({ status: "match", errors: 0 });
+    expect(json.note).toContain("not a signature");
+  });
+
+  it("a stamp forged over a return with errors does not verify: exit 1, the errors counted", async () => {
+    // Anyone can compute a stamp (it is an unkeyed hash): here one is made over a return with a required value missing.
+    const broken = await writeTrustBook(path("forged.xlsx"), { sheet: "Trusts", rows: [...NORTH.rows, ["RAX", "No status", "Acute", null, null, null, "Keep"]] });
+    const wb = await workbookIn(broken);
+    const gateway = new XlsxGateway(wb);
+    const checked = await checkReturn(gateway, { today: "2023-11-15" });
+    expect(checked.errors).toBe(1);
+    const stamp = await createStamp({ sheet: checked.sheet.name, ics: null, trusts: checked.result.trusts, warnings: 0, stampedAt: new Date("2023-11-15T09:00:00Z") });
+    await gateway.writeStampSheet(stampToRows(stamp));
+    await wb.xlsx.writeFile(broken);
+
+    const run = await runCli(["verify", broken]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("forged.xlsx: matches its stamp (stamped 2023-11-15T09:00:00.000Z, 3 trust rows), but has 1 error under the current rules");
+    expect(run.stdout).not.toContain("has no errors");
+    const json = JSON.parse((await runCli(["verify", broken, "--json"])).stdout) as { status: string; errors: number };
+    expect(json).toMatchObject({ status: "errors", errors: 1 });
   });
 
   it("exit 1 when one cell changed, naming the row and trust code", async () => {

@@ -15,6 +15,7 @@ import type { ColumnMapping } from "../../src/core/results";
 import { XlsxGateway } from "../../src/files/gateway/xlsxGateway";
 import { OfficeGateway } from "../../src/office/officeGateway";
 import { fakeHost, FakeWorkbook } from "../office/fakeExcel";
+import { openInWorkbench } from "../helpers/readBack";
 import { cleanReturn } from "../ui/fixtures";
 
 const TODAY = "2026-11-29";
@@ -71,11 +72,12 @@ function xlsxHost(): Host {
       return gateway;
     },
     async rename(from, to) {
-      const saved = await XlsxGateway.open(await gateway.toBuffer());
+      // Saved, opened in the workbench, renamed there as a user renames it in Excel, saved and opened again.
+      const saved = await openInWorkbench(await gateway.toBuffer());
       const ws = saved.workbook.getWorksheet(from);
       if (!ws) throw new Error(`no sheet ${from}`);
       ws.name = to;
-      gateway = await XlsxGateway.open(await saved.toBuffer());
+      gateway = await openInWorkbench(await saved.toBuffer());
       return gateway;
     },
   };

@@ -57,7 +57,7 @@ describe("validateSheet: issues", () => {
       "C2 non_canonical",
       "G2 imprecise_date",
       "H2 inconsistent",
-      "S2 invalid_number",
+      "S2 formula_error",
       "A3 non_canonical",
       "A3 duplicate",
       "K3 inconsistent",
@@ -72,7 +72,7 @@ describe("validateSheet: issues", () => {
       sheet: "Trusts", cell: "H2", row: 2, column: "contractEndDate", code: "inconsistent", severity: "error",
       message: expect.stringContaining("1 Jan 2018 is before the Go-live date 31 Dec 2018"), value: "2018-01-01",
     });
-    expect(byCell("S2", "invalid_number")?.value).toBe("#REF!");
+    expect(byCell("S2", "formula_error")?.value).toBe("#REF!");
     expect(byCell("K3", "inconsistent")?.value).toBe(36526);
     expect(JSON.parse(JSON.stringify(result.issues))).toEqual(result.issues);
   });

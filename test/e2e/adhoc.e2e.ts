@@ -1,19 +1,31 @@
 /**
  * A trust's own messy sheet (examples/trust-adhoc-sheet.xlsx): confirm the detected mapping, validate,
- * go to an issue's cell, mark and clear the issue cells (the user's formats come back exactly), and fix
- * the non-canonical spellings (the saved file holds the canonical ones).
+ * go to an issue's cell, mark and clear the issue cells (the user's formats come back exactly), and fix all that
+ * has a known right value: spellings, a month-first date, amounts typed as text (the saved file holds the fixes).
  */
 import { pageForTests } from "./support/browser";
-import { conditionalFormatsOf, exampleBytes, loadXlsx, sheet, stylesByCell, textOf } from "./support/workbook";
+import { conditionalFormatsOf, sheet, stylesByCell, textOf } from "./support/workbook";
 import { gridCell, markedCells, openWorkbench, pane, saveWorkbook, selectedAddresses, showView } from "./support/workbench";
 
 const SHEET = "EPR position";
-const EXAMPLE = "trust-adhoc-sheet.xlsx";
 
 // What the validation of this example finds (as the command line reports it): cells with errors and with warnings only.
 const ERROR_CELLS = ["A5", "E5", "G5", "I6", "S6", "A9"];
 const WARNING_CELLS = ["U3", "A4", "C4", "E4", "I4", "J4", "K4", "M4", "P4", "Q4", "R4", "J7", "K7", "N7", "P7", "R7"];
-const FIXES: Record<string, string> = { A4: "RZ2", C4: "Acute", E4: "Dedalus", I4: "Converge", J4: "Oracle Health", J7: "System C" };
+// Each fix, in the preview's order: what the cell holds → what Fix all writes (amounts as numbers, the date as the
+// day-first text the message asks for).
+const FIX_PREVIEW: Record<string, readonly [string, string | number]> = {
+  A4: ["rz2", "RZ2"],
+  C4: ["acute", "Acute"],
+  E4: ["Lorenzo", "Dedalus"],
+  I4: ["converge", "Converge"],
+  J4: ["Cerner", "Oracle Health"],
+  P4: ["£18m", 18_000_000],
+  Q4: ["£9,000,000", 9_000_000],
+  R4: ["9m", 9_000_000],
+  G5: ["12/31/2019", "31/12/2019"],
+  J7: ["Medway", "System C"],
+};
 
 const tab = pageForTests();
 
@@ -58,49 +70,56 @@ test("Validate lists the issues, and choosing one selects its cell in the grid",
   await expect(gridCell(page, "G5").textContent()).resolves.toBe("12/31/2019");
 });
 
-test("Mark colours the issue cells; Clear marks leaves every cell's format as in the original file", async () => {
+test("Mark colours the issue cells; Clear marks leaves every cell's format as it was before", async () => {
   const { page } = tab;
   const view = pane(page);
+  // The workbench holds the file's values only (its formatting is named before a save): compare with its own save.
+  const { workbook: before } = await saveWorkbook(page, { lossWarning: true });
   await view.getByRole("button", { name: "Mark", exact: true }).click();
   await page.locator('td[data-address="A5"][data-mark="error"]').waitFor();
   const expected = Object.fromEntries([...ERROR_CELLS.map((a) => [a, "error"]), ...WARNING_CELLS.map((a) => [a, "warning"])]);
   expect(await markedCells(page)).toEqual(expected);
 
-  const marked = await saveWorkbook(page);
+  const marked = await saveWorkbook(page, { lossWarning: true });
   expect(conditionalFormatsOf(sheet(marked.workbook, SHEET))).toContain("EPR-RETURN-MARK");
 
   await view.getByRole("button", { name: "Clear marks" }).click();
   await page.locator("td[data-mark]").first().waitFor({ state: "detached" });
   expect(await markedCells(page)).toEqual({});
 
-  const original = await loadXlsx(exampleBytes(EXAMPLE));
-  const { workbook: cleared } = await saveWorkbook(page);
-  for (const ws of original.worksheets) {
+  const { workbook: cleared } = await saveWorkbook(page, { lossWarning: true });
+  expect(cleared.worksheets.map((ws) => ws.name)).toEqual(before.worksheets.map((ws) => ws.name));
+  // The user's sheets; the add-in's settings sheet holds the marks record, which Mark and Clear marks change.
+  for (const ws of before.worksheets.filter((w) => w.name !== "_epr_settings")) {
     const after = sheet(cleared, ws.name);
     expect(Object.fromEntries(stylesByCell(after))).toEqual(Object.fromEntries(stylesByCell(ws)));
     expect(conditionalFormatsOf(after)).toBe(conditionalFormatsOf(ws));
   }
 });
 
-test("Fix all writes the canonical spellings, after a preview, and the saved file holds them", async () => {
+test("Fix all writes the canonical spellings, the day-first date and the numbers typed as text, after a preview; the saved file holds them", async () => {
   const { page } = tab;
   const view = pane(page);
-  await view.getByRole("button", { name: "Fix all (6)" }).click();
+  // Ten fixes: six spellings, three amounts typed as text and G5's month-first date.
+  await view.getByRole("button", { name: "Fix all (10)" }).click();
   const preview = view.getByRole("region", { name: "Changes to apply" });
   await preview.waitFor();
   expect(await preview.getByRole("listitem").allTextContents()).toEqual(
-    Object.entries({ A4: "rz2", C4: "acute", E4: "Lorenzo", I4: "converge", J4: "Cerner", J7: "Medway" }).map(
-      ([cell, old]) => `${SHEET}!${cell}: ${old} → ${FIXES[cell]}`,
-    ),
+    Object.entries(FIX_PREVIEW).map(([cell, [old, written]]) => `${SHEET}!${cell}: ${old} → ${String(written)}`),
   );
   await preview.getByRole("button", { name: "Apply" }).click();
-  await view.getByRole("status").filter({ hasText: /^6 errors, 12 warnings/ }).waitFor();
+  // Left: five errors (G5's is gone) and nine warnings (the spellings' and the amounts' are gone).
+  await view.getByRole("status").filter({ hasText: /^5 errors, 9 warnings/ }).waitFor();
+  await view.getByRole("status").filter({ hasText: "Fixed 10 cells." }).waitFor();
   await gridCell(page, "E4").filter({ hasText: "Dedalus" }).waitFor();
+  await gridCell(page, "G5").filter({ hasText: "31/12/2019" }).waitFor();
+  expect(await view.getByRole("button", { name: /^Fix all/ }).textContent()).toBe("Fix all (0)");
 
-  const { workbook } = await saveWorkbook(page);
+  const { workbook } = await saveWorkbook(page, { lossWarning: true });
   const ws = sheet(workbook, SHEET);
-  for (const [cell, canonical] of Object.entries(FIXES)) expect(textOf(ws, cell)).toBe(canonical);
-  // Cells that were not fixed keep what the trust wrote.
-  expect(textOf(ws, "G5")).toBe("12/31/2019");
+  for (const [cell, [, written]] of Object.entries(FIX_PREVIEW)) expect(ws.getCell(cell).value).toBe(written);
+  // Cells that had no fix keep what the trust wrote.
+  expect(textOf(ws, "S6")).toBe("about 40");
+  expect(textOf(ws, "K4")).toBe("Q3 2025/26");
   expect(tab.errors).toEqual([]);
 });

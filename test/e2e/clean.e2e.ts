@@ -44,7 +44,7 @@ test("Write Summary adds the figures sheet, which the saved file holds", async (
   await page.getByRole("tab", { name: "EPR Scores" }).waitFor();
   expect(await sheetTabs(page)).toContain("EPR Scores");
 
-  const { workbook } = await saveWorkbook(page);
+  const { workbook } = await saveWorkbook(page, { lossWarning: true });
   const figures = sheet(workbook, "EPR Scores");
   const byLabel = new Map<string, unknown>();
   figures.eachRow((row) => byLabel.set(String(row.getCell(1).value), row.getCell(2).value));

@@ -1,19 +1,18 @@
 /**
- * The workbench page itself: opening files with the file picker and by drag and drop, a refused file, a big
- * sheet (the grid shows its first 500 rows, and "go to cell" scrolls the grid), and editing a cell.
+ * The workbench page itself: opening files with the file picker and by drag and drop (every format through the one
+ * reader), a refused file, a big sheet (the grid shows its first 500 rows, and "go to cell" scrolls the grid), editing
+ * a cell, and saving: a file that held more than values (formulas, a table, …) is said to lose them first.
  */
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { pageForTests } from "./support/browser";
-import { exampleBytes, sheet, textOf } from "./support/workbook";
-import { grid, gridCell, openWorkbench, pane, saveWorkbook, selectedAddresses, sheetTabs } from "./support/workbench";
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+import { exampleBytes, loadXlsx, sheet, textOf } from "./support/workbook";
+import { downloadOf, grid, gridCell, openWorkbench, pane, saveWorkbook, selectedAddresses, seriousViolations, sheetTabs, XLSX_TYPE } from "./support/workbench";
 
 const tab = pageForTests();
 
-async function pickFile(page: Page, name: string, buffer: Buffer): Promise<void> {
-  await page.getByTestId("file-input").setInputFiles({ name, mimeType: XLSX_TYPE, buffer });
+async function pickFile(page: Page, name: string, buffer: Buffer, mimeType = XLSX_TYPE): Promise<void> {
+  await page.getByTestId("file-input").setInputFiles({ name, mimeType, buffer });
 }
 
 /** A valid return of `rows` trusts on a "Trusts" sheet, with one bad trust code at sheet row `badRow`. */
@@ -40,11 +39,15 @@ test("the file picker opens an .xlsx: its sheets in the grid, the task pane on i
 
 test("a file that is not a workbook is refused with a message, and the open workbook stays", async () => {
   const { page } = tab;
+  // Bytes of no format the reader knows: its one line says what it reads instead.
+  await pickFile(page, "damaged.xlsx", Buffer.from([0x00, 0x01, 0x02, 0x03, 0xfe, 0xff, 0x00, 0x7f]));
+  await page.getByText("Could not open the workbook").waitFor();
+  await page.getByText(/not a workbook this tool reads \(\.xlsx, \.xlsm, \.xls, \.ods or \.csv\)/).waitFor();
+  expect(await page.getByTestId("file-name").textContent()).toBe("clean-ics-return.xlsx");
+
+  // Text named as a workbook is refused rather than guessed at as a CSV, and the line says how to read it.
   await pickFile(page, "notes.xlsx", Buffer.from("these are not the bytes of a workbook"));
-  const failure = page.getByText("Could not open the workbook");
-  await failure.waitFor();
-  // The gateway's guard says what the file is instead.
-  await page.getByText(/This is a text file \(CSV or similar\), not an Excel workbook/).waitFor();
+  await page.getByText(/a text file \(CSV or similar\), not an Excel workbook: rename it \.csv to read it as one/).waitFor();
   expect(await page.getByTestId("file-name").textContent()).toBe("clean-ics-return.xlsx");
 });
 
@@ -103,5 +106,41 @@ test("editing a cell in the grid changes the workbook, and the task pane sees it
   const { name, workbook } = await saveWorkbook(page);
   expect(name).toBe("big.xlsx");
   expect(textOf(sheet(workbook, "Trusts"), "A450")).toBe("R99");
+  expect(tab.errors).toEqual([]);
+});
+
+test("a .csv opens through the same reader, and saves as .xlsx without a warning", async () => {
+  const { page } = tab;
+  await pickFile(page, "trusts.csv", Buffer.from("Trust ODS code,Trust name\r\nRZ2,Dale Valley\r\n"), "text/csv");
+  await page.getByTestId("file-name").filter({ hasText: "trusts.csv" }).waitFor();
+  await gridCell(page, "B2").filter({ hasText: "Dale Valley" }).waitFor();
+  const { name, workbook } = await saveWorkbook(page);
+  expect(name).toBe("trusts.xlsx");
+  expect(textOf(sheet(workbook, workbook.worksheets[0]?.name ?? ""), "A2")).toBe("RZ2");
+  expect(tab.errors).toEqual([]);
+});
+
+test("saving an example names what the save cannot keep first; Cancel saves nothing, Save a copy saves the values", async () => {
+  const { page } = tab;
+  await openWorkbench(page, { example: "clean-ics-return" });
+  await gridCell(page, "A1").waitFor();
+  const save = page.getByRole("button", { name: "Save .xlsx" });
+
+  await save.click();
+  const dialog = page.getByRole("alertdialog", { name: "Save the values only?" });
+  await dialog.waitFor();
+  // The example's Summary sheet holds formulas: the workbench keeps their values only.
+  expect(await dialog.getByTestId("save-warning").textContent()).toMatch(/^Saving writes the values only\. The original file also has: .*formulas.* — they will not be in the saved copy, clean-ics-return\.xlsx\.$/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.waitFor({ state: "detached" });
+
+  await save.click();
+  const { name, bytes } = await downloadOf(page, () => dialog.getByRole("button", { name: "Save a copy" }).click());
+  expect(name).toBe("clean-ics-return.xlsx");
+  const saved = await loadXlsx(bytes);
+  const original = await loadXlsx(exampleBytes("clean-ics-return.xlsx"));
+  expect(saved.worksheets.map((ws) => [ws.name, ws.state])).toEqual(original.worksheets.map((ws) => [ws.name, ws.state]));
+  expect(textOf(sheet(saved, "Trusts"), "A2")).toBe(textOf(sheet(original, "Trusts"), "A2"));
   expect(tab.errors).toEqual([]);
 });

@@ -1,19 +1,20 @@
 import ExcelJS from "exceljs";
-import { listSheetInfo, loadWorkbook, sheetToGrid } from "../../src/files/read";
 import { cellAt, errorValue } from "../../src/core/cells";
+import { sheetToGrid } from "../../src/files/read";
+import { gatewayOfBytes, loadExcelJs } from "../helpers/excelJsModel";
 
-async function roundTrip(build: (wb: ExcelJS.Workbook) => void): Promise<ExcelJS.Workbook> {
+/** The workbook's bytes as exceljs writes them (loaded again below: the model as a saved file gives it). */
+async function written(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   build(wb);
-  const buffer = await wb.xlsx.writeBuffer();
-  return loadWorkbook(new Uint8Array(buffer));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 describe("sheetToGrid", () => {
   let grid: ReturnType<typeof sheetToGrid>;
 
   beforeAll(async () => {
-    const wb = await roundTrip((w) => {
+    const wb = await loadExcelJs(await written((w) => {
       const ws = w.addWorksheet("Data");
       ws.getCell("A1").value = "text";
       ws.getCell("B1").value = 42.5;
@@ -44,7 +45,7 @@ describe("sheetToGrid", () => {
       ws.getCell("B8").numFmt = "0.00";
       ws.getCell("D7").value = "";
       ws.getCell("F9").value = 0;
-    });
+    }));
     const ws = wb.getWorksheet("Data");
     if (!ws) throw new Error("no sheet");
     grid = sheetToGrid(ws);
@@ -101,14 +102,14 @@ describe("sheetToGrid", () => {
   });
 });
 
-describe("listSheetInfo", () => {
+describe("the exceljs gateway's sheet list", () => {
   it("names every sheet with its visibility", async () => {
-    const wb = await roundTrip((w) => {
+    const gateway = await gatewayOfBytes(await written((w) => {
       w.addWorksheet("One");
       w.addWorksheet("Two", { state: "hidden" });
       w.addWorksheet("Three", { state: "veryHidden" });
-    });
-    expect(listSheetInfo(wb)).toEqual([
+    }));
+    expect(await gateway.listSheets()).toEqual([
       { name: "One", visible: true },
       { name: "Two", visible: false },
       { name: "Three", visible: false },

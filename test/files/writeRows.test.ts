@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { templateWorkbook } from "../../src/files/writeTemplate";
 import { writeIcsDetails, writeTrustsTable } from "../../src/files/writeRows";
-import { loadWorkbook, sheetToGrid } from "../../src/files/read";
+import { sheetToGrid } from "../../src/files/read";
+import { loadExcelJs } from "../helpers/excelJsModel";
 
 describe("filling the template", () => {
   it("grows the Trusts table over the written rows and keeps the headers", async () => {
@@ -13,7 +14,7 @@ describe("filling the template", () => {
       ["RZ3", "Three", "Acute", "Live", "TPP", null, date],
     ]);
     writeIcsDetails(wb, { icsName: "Test ICS", icbCode: "QZ1", contactName: null, contactEmail: null, submissionDate: "2023-11-15", targetProfile: "mar-2026" });
-    const again = await loadWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
+    const again = await loadExcelJs(new Uint8Array(await wb.xlsx.writeBuffer()));
     const trusts = again.getWorksheet("Trusts");
     if (!trusts) throw new Error("no Trusts");
     const grid = sheetToGrid(trusts);

@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { buildTemplate } from "../../src/core/template/build";
-import { loadWorkbook, listSheetInfo } from "../../src/files/read";
 import { templateWorkbook, writeTemplate } from "../../src/files/writeTemplate";
+import { loadExcelJs } from "../helpers/excelJsModel";
 
 async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  return loadWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
+  return loadExcelJs(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 function sheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -20,13 +20,13 @@ describe("templateWorkbook", () => {
   });
 
   it("writes the sheets in order with their visibility", () => {
-    expect(listSheetInfo(wb)).toEqual([
-      { name: "Guidance", visible: true },
-      { name: "ICS", visible: true },
-      { name: "Trusts", visible: true },
-      { name: "Lists", visible: false },
-      { name: "Summary", visible: true },
-      { name: "Calc", visible: false },
+    expect(wb.worksheets.map((ws) => [ws.name, ws.state])).toEqual([
+      ["Guidance", "visible"],
+      ["ICS", "visible"],
+      ["Trusts", "visible"],
+      ["Lists", "hidden"],
+      ["Summary", "visible"],
+      ["Calc", "hidden"],
     ]);
   });
 

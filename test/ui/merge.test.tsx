@@ -36,7 +36,7 @@ function workbook(): FakeGateway {
 }
 
 async function pick(...names: string[]): Promise<void> {
-  const input = await screen.findByLabelText("Add .xlsx files");
+  const input = await screen.findByLabelText("Add workbook files");
   await userEvent.upload(input, names.map((n) => new File(["x"], n)));
 }
 
@@ -82,8 +82,8 @@ describe("Merge view", () => {
 
   it("offers a styled button for the file picker and shows only what needs a decision, the columns behind a disclosure", async () => {
     renderMerge(workbook());
-    const input = await screen.findByLabelText("Add .xlsx files");
-    expect(input).toHaveAttribute("accept", ".xlsx,.xlsm");
+    const input = await screen.findByLabelText("Add workbook files");
+    expect(input).toHaveAttribute("accept", ".xlsx,.xlsm,.xls,.ods,.csv");
     expect(input).toHaveAttribute("multiple");
     const opened = jest.spyOn(input as HTMLInputElement, "click");
     await userEvent.click(screen.getByRole("button", { name: "Add workbooks…" }));
@@ -193,7 +193,7 @@ describe("Merge view", () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const gateway = workbook();
     renderInFluent(<MergeView gateway={gateway} openFile={openWorkbookBytes} today="2023-11-15" />);
-    await userEvent.upload(await screen.findByLabelText("Add .xlsx files"), new File([bytes], "real.xlsx"));
+    await userEvent.upload(await screen.findByLabelText("Add workbook files"), new File([bytes], "real.xlsx"));
     expect(await screen.findByRole("group", { name: "real.xlsx › Trusts" }, { timeout: 20_000 })).toBeInTheDocument();
     expect(await previewStatus()).toMatch(/^1 row will be added/);
   });

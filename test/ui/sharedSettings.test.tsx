@@ -11,9 +11,9 @@ import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { XlsxGateway } from "../../src/files/gateway/xlsxGateway";
 import { ColumnsView } from "../../src/ui/views/ColumnsView";
 import { runCli } from "../cli/run";
+import { openInWorkbench, readBack } from "../helpers/readBack";
 import { renderInFluent } from "./render";
 
 jest.setTimeout(60_000);
@@ -48,7 +48,7 @@ describe("a mapping saved in the pane", () => {
     const before = await validateJson(original, "before.xlsx");
     expect(before.issues).toContainEqual(expect.objectContaining({ code: "unknown_column", cell: "H1" }));
 
-    const gateway = await XlsxGateway.open(original);
+    const gateway = await openInWorkbench(original);
     renderInFluent(<ColumnsView gateway={gateway} sheet="Trusts" />);
     await screen.findByText(/Headers found in row 1/);
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Column for header Mystery" }), "Notes");
@@ -57,8 +57,8 @@ describe("a mapping saved in the pane", () => {
     const after = await validateJson(await gateway.toBuffer(), "after.xlsx");
     expect(after.issues.filter((i) => i.code === "unknown_column")).toEqual([]);
 
-    // And back: the command line's reader (the same gateway over the saved file) sees the pane's mapping.
-    const reopened = await XlsxGateway.open(await gateway.toBuffer());
+    // And back: the command line's reader over the saved file sees the pane's mapping.
+    const reopened = await readBack(await gateway.toBuffer());
     expect(await reopened.loadSetting("mapping:Trusts")).toMatchObject({ headerRow: 1 });
     expect((await reopened.listSheets()).map((s) => s.name)).toEqual(["Trusts"]);
   });

@@ -4,8 +4,9 @@ import userEvent from "@testing-library/user-event";
 import { webcrypto } from "node:crypto";
 import { TextEncoder as NodeTextEncoder } from "node:util";
 import type { Row } from "../../src/core/cells";
-import { stampFromRows, STAMP_SHEET } from "../../src/core/stamp";
+import { createStamp, stampFromRows, stampToRows, STAMP_SHEET } from "../../src/core/stamp";
 import { verifyReturn } from "../../src/app/stamp";
+import { checkReturn } from "../../src/app/checkReturn";
 import { App } from "../../src/ui/App";
 import { FakeGateway } from "./fakeGateway";
 import { HEADERS, ICS_ROWS, cleanReturn, returnWithIssues } from "./fixtures";
@@ -46,6 +47,19 @@ describe("Stamp view", () => {
     expect(stamp.sheet).toBe("Trusts");
     expect(stamp.rows.map((r) => [r.row, r.trustCode])).toEqual([[2, "RYJ"], [3, "R1H"], [4, "RAL"]]);
     expect(stamp.warnings).toBe(0);
+  });
+
+  it("says a return that matches its stamp but has errors under the current rules is no longer validated", async () => {
+    const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", returnWithIssues());
+    // A stamp over these very data (rules since changed, or computed by hand: it is an unkeyed hash).
+    const checked = await checkReturn(gateway, { today: "2026-11-29" });
+    const stamp = await createStamp({ sheet: "Trusts", ics: checked.ics?.details ?? null, trusts: checked.result.trusts, warnings: 0, stampedAt: new Date("2026-11-29T10:00:00Z") });
+    gateway.addSheet(STAMP_SHEET, stampToRows(stamp), false);
+    renderStamp(gateway);
+    expect(await screen.findByText(/^Validated on .* — matches its stamp, but has 1 error under the current rules: the stamp no longer holds\.$/)).toBeInTheDocument();
+    expect(screen.queryByText(/data unchanged/)).not.toBeInTheDocument();
+    // verify says the same of the same workbook.
+    expect(await verifyReturn(gateway)).toMatchObject({ status: "errors", errors: 1 });
   });
 
   it("names the rows that changed since the stamp", async () => {

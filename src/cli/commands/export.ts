@@ -1,13 +1,12 @@
 /** `epr-return export FILE --format csv|json [-o OUT] [--force] [--force-errors] [--sheet NAME] [--submitted YYYY-MM-DD]` */
-import { existsSync } from "node:fs";
-import { rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
-import { exportCsv, exportJson } from "../../core/export";
+import { extname } from "node:path";
+import { exportCsvPieces, exportJsonPieces } from "../../core/export";
 import { checkReturn } from "../../app/checkReturn";
 import { plural } from "../../core/plural";
 import { allowOnly, booleanFlag, isoDateFlag, stringFlag, type ParsedArgs } from "../args";
-import { FileError, UsageError, type CliIo } from "../io";
+import { UsageError, type CliIo } from "../io";
 import { inFile, openForReading } from "../openReturn";
+import { checkOutputPath, writeFileSafely } from "../safeWrite";
 
 const FORMATS = ["csv", "json"] as const;
 type ExportFormat = (typeof FORMATS)[number];
@@ -19,25 +18,12 @@ export function outputFlag(args: ParsedArgs): string | undefined {
   return out;
 }
 
-/** Never replace a user's file without being asked (--force). */
-export function refuseToOverwrite(path: string, force: boolean): void {
-  if (existsSync(path) && !force) throw new FileError(path, "already exists; choose another name or add --force to replace it");
-}
-
 /**
- * Writes next to the target and renames over it, so that a failure half-way never leaves a damaged
- * file (this matters most when a workbook is stamped in place).
+ * Never replace a user's file without being asked (--force), and never anything but a regular file, asked or not
+ * (../safeWrite.ts, which writes every output).
  */
-export async function writeOutputFile(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
-  } catch (err) {
-    // The half-written temporary file is of no use to anyone; the target is untouched.
-    await rm(temporary, { force: true });
-    throw new FileError(path, `could not be written (${err instanceof Error ? err.message : String(err)})`);
-  }
+export function refuseToOverwrite(path: string, force: boolean): void {
+  checkOutputPath(path, force);
 }
 
 function formatFlag(args: ParsedArgs, out: string | undefined): ExportFormat {
@@ -70,11 +56,13 @@ export async function runExport(args: ParsedArgs, io: CliIo): Promise<number> {
 
   const ics = checked.ics?.details;
   const { trusts } = checked.result;
-  const text = format === "csv" ? exportCsv(trusts, ics) : exportJson(trusts, ics);
+  const pieces = format === "csv" ? exportCsvPieces(trusts, ics) : exportJsonPieces(trusts, ics);
   if (out === undefined) {
-    io.stdout(text);
+    // A line (CSV) or a trust (JSON) at a time: output as long as the data, never one string too long to make.
+    for (const piece of pieces) io.stdout(piece);
   } else {
-    await writeOutputFile(out, text);
+    const text = [...pieces].join("");
+    await writeFileSafely(out, text, { force: booleanFlag(args, "--force") });
     io.stdout(`wrote ${plural(trusts.length, "trust row")} as ${format.toUpperCase()} to ${out}\n`);
   }
   return 0;

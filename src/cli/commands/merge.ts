@@ -4,13 +4,14 @@ import type { ValidationResult } from "../../core/results";
 import { checkReturn, wholeResult } from "../../app/checkReturn";
 import { plural } from "../../core/plural";
 import { verdict } from "../../app/verdict";
-import { XlsxGateway } from "../../files/gateway/xlsxGateway";
+import { readWorkbookBytes, ReadOnlyWorkbook } from "../../files/reader";
 import { mergedWorkbook } from "../../files/mergeWorkbook";
-import { allowOnly, requireFiles, stringFlag, type ParsedArgs } from "../args";
+import { allowOnly, booleanFlag, requireFiles, stringFlag, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
 import { UsageError, type CliIo } from "../io";
 import { validateFile } from "./validate";
-import { outputFlag, writeOutputFile } from "./export";
+import { writeFileSafely } from "../safeWrite";
+import { outputFlag } from "./export";
 
 /**
  * `both` by default: nothing is dropped without the user asking, and validating the merged return
@@ -59,8 +60,8 @@ export async function runMerge(args: ParsedArgs, io: CliIo): Promise<number> {
   const merged = mergeReturns(sources, policy);
   const bytes = new Uint8Array(await mergedWorkbook(merged.rows).xlsx.writeBuffer());
   // Checked as written (read back from the bytes), so the verdict is the one `validate OUT` will give.
-  const check = wholeResult(await checkReturn(await XlsxGateway.open(bytes), { today: io.today }));
-  await writeOutputFile(out, bytes);
+  const check = wholeResult(await checkReturn(new ReadOnlyWorkbook(await readWorkbookBytes(bytes)), { today: io.today }));
+  await writeFileSafely(out, bytes, { force: booleanFlag(args, "--force") });
   io.stdout([...merged.sources.flatMap(sourceLines), mergedLine(out, merged, policy, check)].join("\n") + "\n");
   return 0;
 }

@@ -1,59 +1,76 @@
-/** `epr-return verify FILE… [--json]`: does the data still match its validation stamp? */
+/** `epr-return verify FILE… [--submitted YYYY-MM-DD] [--json]`: does the data still match its validation stamp, and still pass? */
 import { plural } from "../../core/plural";
+import { boundedText } from "../../core/quote";
 import { verifyReturn, type VerifyResult } from "../../app/stamp";
-import { allowOnly, booleanFlag, requireFiles, type ParsedArgs } from "../args";
+import type { IsoDate } from "../../core/dates";
+import { allowOnly, booleanFlag, isoDateFlag, requireFiles, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
 import type { CliIo } from "../io";
 import { inFile, openWhole } from "../openReturn";
 
-/** Exit codes of `verify`: the data matches its stamp; it changed; there is no stamp (or the file is unreadable). */
-export const VERIFY_EXIT = { match: 0, changed: 1, unstamped: 2 } as const;
+/**
+ * Exit codes of `verify`: the data matches its stamp and passes the current rules; it changed, or it has
+ * errors now; there is no stamp (or the file is unreadable).
+ */
+export const VERIFY_EXIT = { match: 0, changed: 1, errors: 1, unstamped: 2 } as const;
+
+/** Said once in every report: what a stamp can and cannot prove. */
+export const STAMP_NOTE = "a stamp is an integrity check (an unkeyed SHA-256 hash of the data), not a signature: anyone can make one";
 
 export interface FileVerification {
   readonly file: string;
   readonly result: VerifyResult;
 }
 
-async function verifyFile(file: string): Promise<FileVerification> {
+async function verifyFile(file: string, submitted: IsoDate | undefined): Promise<FileVerification> {
   const gateway = await openWhole(file);
-  return { file, result: await inFile(file, () => verifyReturn(gateway)) };
+  return { file, result: await inFile(file, () => verifyReturn(gateway, submitted ? { submitted } : {})) };
 }
 
-const who = (row: number, code: string | null) => `row ${row}${code ? ` (${code})` : ""}`;
+// Trust codes and sheet names come from the workbook: shown bounded, controls made visible.
+const who = (row: number, code: string | null) => `row ${row}${code ? ` (${boundedText(code)})` : ""}`;
+const underRules = (errors: number) => `${plural(errors, "error")} under the current rules`;
 
 export function verificationText({ file, result }: FileVerification): string {
   if (result.status === "unstamped") return `${file}: no validation stamp (\`epr-return stamp\` adds one)\n`;
-  const when = `stamped ${result.stamp.stampedAt}`;
-  if (result.status === "match") return `${file}: matches its stamp (${when}, ${plural(result.stamp.rows.length, "trust row")})\n`;
+  const when = `stamped ${boundedText(result.stamp.stampedAt)}`;
+  const rows = plural(result.stamp.rows.length, "trust row");
+  if (result.status === "match") return `${file}: matches its stamp (${when}, ${rows}) and has no errors under the current rules\n`;
+  if (result.status === "errors") {
+    return `${file}: matches its stamp (${when}, ${rows}), but has ${underRules(result.errors ?? 0)} (\`epr-return validate ${file}\` lists them)\n`;
+  }
   const lines = [`${file}: CHANGED since it was ${when}`];
-  if (result.sheetMissing) lines.push(`  the sheet "${result.stamp.sheet}" is gone`);
+  if (result.sheetMissing) lines.push(`  the sheet "${boundedText(result.stamp.sheet)}" is gone`);
   if (result.icsChanged) lines.push("  the ICS details changed");
   for (const c of result.changedRows) {
     const was = c.stampedRow !== c.row || c.stampedTrustCode !== c.trustCode ? `, was ${who(c.stampedRow, c.stampedTrustCode)}` : "";
     lines.push(`  ${who(c.row, c.trustCode)}: changed${was}`);
   }
   for (const a of result.addedRows) lines.push(`  ${who(a.row, a.trustCode)}: added`);
-  for (const r of result.removedRows) lines.push(`  ${r.trustCode ?? "a row"} (was row ${r.row}): removed`);
+  for (const r of result.removedRows) lines.push(`  ${r.trustCode ? boundedText(r.trustCode) : "a row"} (was row ${r.row}): removed`);
   if (result.orderChanged) lines.push("  the rows are in a different order");
+  if (result.errors) lines.push(`  and it has ${underRules(result.errors)}`);
   return lines.join("\n") + "\n";
 }
 
 export function verificationJson({ file, result }: FileVerification): object {
   if (result.status === "unstamped") return { file, status: result.status };
-  const { stamp, status, changedRows, addedRows, removedRows, icsChanged, orderChanged, sheetMissing } = result;
-  return { file, status, stampedAt: stamp.stampedAt, sheet: stamp.sheet, sha256: stamp.sha256, changedRows, addedRows, removedRows, icsChanged, orderChanged, sheetMissing };
+  const { stamp, status, errors, changedRows, addedRows, removedRows, icsChanged, orderChanged, sheetMissing } = result;
+  return { file, status, errors, stampedAt: stamp.stampedAt, sheet: stamp.sheet, sha256: stamp.sha256, changedRows, addedRows, removedRows, icsChanged, orderChanged, sheetMissing, note: STAMP_NOTE };
 }
 
 export async function runVerify(args: ParsedArgs, io: CliIo): Promise<number> {
-  allowOnly(args, ["--json"]);
+  allowOnly(args, ["--json", "--submitted"]);
   const files = requireFiles(args);
-  const { results, failed } = await forEachFile(files, io, verifyFile);
+  const submitted = isoDateFlag(args, "--submitted");
+  const { results, failed } = await forEachFile(files, io, (file) => verifyFile(file, submitted));
   if (booleanFlag(args, "--json")) {
     const objects = results.map(verificationJson);
     io.stdout(JSON.stringify(files.length === 1 ? (objects[0] ?? null) : objects, null, 2) + "\n");
   } else {
     for (const r of results) io.stdout(verificationText(r));
+    if (results.some((r) => r.result.status !== "unstamped")) io.stdout(`(${STAMP_NOTE})\n`);
   }
-  // The worst outcome decides: unreadable or unstamped (2) over changed (1) over match (0).
+  // The worst outcome decides: unreadable or unstamped (2) over changed or errors (1) over match (0).
   return Math.max(failed ? 2 : 0, ...results.map((r) => VERIFY_EXIT[r.result.status]));
 }

@@ -3,6 +3,8 @@ import type { Issue } from "../../core/issues";
 import type { ConvergenceResult } from "../../core/results";
 import type { TrustRow } from "../../core/schema";
 import { plural } from "../../core/plural";
+import { boundedText, textPrefix } from "../../core/quote";
+import { escapeInvisibleControls } from "../../core/export";
 import { verdict } from "../../app/verdict";
 import { wholeResult } from "../../app/checkReturn";
 import type { CheckedFile, FileScore } from "../fileResults";
@@ -38,7 +40,7 @@ export function writeValidationText({ file, checked }: CheckedFile, write: (text
     }
   };
   const header = result.headerRow === null ? "no header row found" : `header row ${result.headerRow}`;
-  push(`${file}: sheet "${result.sheet}", ${header}, ${plural(result.rows, "trust row")}`);
+  push(`${file}: sheet "${boundedText(result.sheet)}", ${header}, ${plural(result.rows, "trust row")}`);
   const trusts = new Map<number, TrustRow>();
   for (const t of result.trusts) trusts.set(t.row, t);
   const rowsBySheet = new Map<string, Set<number>>();
@@ -49,7 +51,7 @@ export function writeValidationText({ file, checked }: CheckedFile, write: (text
     const trust = ownSheet ? trusts.get(first.row) : undefined;
     const who = trust ? trustLabel(trust.trustName, trust.trustCode) : undefined;
     const where = ownSheet && first.row === result.headerRow ? " (header row)" : "";
-    push(`  ${ownSheet ? "" : `${first.sheet} `}row ${first.row}${where}${who ? `: ${who}` : ""}`);
+    push(`  ${ownSheet ? "" : `${boundedText(first.sheet)} `}row ${first.row}${where}${who ? `: ${who}` : ""}`);
     let rows = rowsBySheet.get(first.sheet);
     if (!rows) rowsBySheet.set(first.sheet, (rows = new Set()));
     rows.add(first.row);
@@ -62,8 +64,19 @@ export function writeValidationText({ file, checked }: CheckedFile, write: (text
   write(lines.join("\n"));
 }
 
+/**
+ * The value as JSON (controls, bidirectional overrides and line separators escaped, so one line read as it
+ * is), at most LONGEST_QUOTED characters of it then "…": a megabyte of text in a thousand cells must not print a gigabyte.
+ */
+function shownValue(value: Issue["value"]): string {
+  if (typeof value !== "string") return JSON.stringify(value);
+  const prefix = textPrefix(value);
+  const json = escapeInvisibleControls(JSON.stringify(prefix));
+  return prefix.length < value.length ? `${json}…` : json;
+}
+
 function issueLine(issue: Issue): string {
-  const value = issue.value === null ? "" : ` [${JSON.stringify(issue.value)}]`;
+  const value = issue.value === null ? "" : ` [${shownValue(issue.value)}]`;
   return `    ${issue.cell.padEnd(5)} ${issue.severity.padEnd(7)} ${issue.code}: ${issue.message}${value}`;
 }
 
@@ -73,7 +86,7 @@ export function scoreText({ file, sheet, result, weighted }: FileScore): string 
   const f = result.funding;
   const row = (label: string, a: string, b: string) => `  ${label.padEnd(20)} ${a.padStart(10)} ${b.padStart(10)}`;
   const lines = [
-    `${file}: sheet "${sheet}", ${plural(result.trusts, "trust")}`,
+    `${file}: sheet "${boundedText(sheet)}", ${plural(result.trusts, "trust")}`,
     `Convergence${weighted ? " (weighted by beds)" : ""}`,
     row("", "now", "target"),
     row("Trusts with a system", String(now.trusts), String(target.trusts)),
@@ -114,9 +127,11 @@ function groupByRow(issues: readonly Issue[]): Issue[][] {
   return groups;
 }
 
+/** Name and code as read (a name may be far too long, or hold controls): bounded and made visible. */
 function trustLabel(name: string | null, code: string | null): string | undefined {
-  if (name && code) return `${name} (${code})`;
-  return name ?? code ?? undefined;
+  if (name && code) return `${boundedText(name)} (${boundedText(code)})`;
+  const either = name ?? code;
+  return either === null ? undefined : boundedText(either);
 }
 
 

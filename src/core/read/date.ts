@@ -74,7 +74,7 @@ export function readDate(cell: CellValue): ReadResult<IsoDate> {
 
 export type UkDateParse =
   | { readonly iso: IsoDate; readonly precision: DatePrecision }
-  | { readonly error: "invalid_date" | "out_of_range"; readonly message: string };
+  | { readonly error: "invalid_date" | "out_of_range" | "formula_error"; readonly message: string };
 
 /** For the custom functions: a cell's date and precision, the problem with it, or null when blank (placeholders such as TBC count as blank). */
 export function parseUkDate(value: CellValue): UkDateParse | null {
@@ -83,5 +83,8 @@ export function parseUkDate(value: CellValue): UkDateParse | null {
     if ("problem" in outcome) return readValue({ error: outcome.problem.code, message: readingMessage(outcome.problem, null, value) });
     return readValue(outcome);
   });
+  // An Excel error is settled by readContent itself, with no value: it is a problem here, not a blank.
+  const failed = result.notes[0];
+  if (failed?.code === "formula_error") return { error: "formula_error", message: readingMessage(failed, null, value) };
   return result.value;
 }

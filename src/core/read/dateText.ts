@@ -107,9 +107,7 @@ const FORMS: readonly Form[] = [
   },
 ];
 
-/** Reads date text; whitespace is collapsed first, so `31  Dec 2023` reads too. */
-export function parseDateText(text: string): DateParse {
-  const tidy = text.trim().replace(/\s+/g, " ");
+function parseForms(tidy: string): DateParse {
   for (const form of FORMS) {
     const match = form.pattern.exec(tidy);
     if (!match) continue;
@@ -117,4 +115,24 @@ export function parseDateText(text: string): DateParse {
     if (parsed !== null) return parsed;
   }
   return UNREADABLE;
+}
+
+/**
+ * A day followed by a time of day, as exports write date-times: `31/12/2023 14:30`, `2023-12-31T00:00:00Z`,
+ * `31 Dec 2023 2:30 pm`. The time is dropped (a date-time is its date); a time of day alone matches nothing.
+ */
+const WITH_TIME_OF_DAY = /^(.*\S)(?: |T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)? ?(?:[ap]\.?m\.?)? ?(?:z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/** Longer text is no date-time: the time is not looked for at all. */
+const LONGEST_DATE_TIME = 64;
+
+/** Reads date text; whitespace is collapsed first, so `31  Dec 2023` reads too. */
+export function parseDateText(text: string): DateParse {
+  const tidy = text.trim().replace(/\s+/g, " ");
+  const parsed = parseForms(tidy);
+  if (parsed.ok || parsed.reason !== "unreadable" || tidy.length > LONGEST_DATE_TIME) return parsed;
+  const dateTime = WITH_TIME_OF_DAY.exec(tidy);
+  if (!dateTime) return parsed;
+  const day = parseForms(dateTime[1] ?? "");
+  // Only a whole day takes a time: `Dec 2023 10:30` is not a form anyone writes.
+  return day.ok && day.precision !== "day" ? UNREADABLE : day;
 }

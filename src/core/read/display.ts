@@ -2,9 +2,11 @@
 import type { CellValue } from "../cells";
 import { isoFromDate, type IsoDate } from "../dates";
 import type { IssueValue } from "../issues";
+import { quoteValue } from "../quote";
 import { BoundedMemo } from "./memo";
 
 const MONTHS_SHORT = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** Values inside sentences are cut shorter than the report's LONGEST_QUOTED: the sentence must stay readable. */
 const LONGEST_SHOWN = 60;
 
 function ukDateOf(iso: IsoDate): string {
@@ -30,13 +32,10 @@ export function formatPounds(amount: number): string {
   return `${sign}£${grouped}${rest > 0 ? `.${String(rest).padStart(2, "0")}` : ""}`;
 }
 
-/** A cell as the user would recognise it in a sentence: text quoted, errors and logical values named. */
+/** A cell as the user would recognise it in a sentence: text quoted (bounded, controls shown), errors and logical values named. */
 export function describeCell(cell: CellValue): string {
   if (cell === null) return "a blank cell";
-  if (typeof cell === "string") {
-    const text = cell.trim();
-    return `“${text.length > LONGEST_SHOWN ? `${text.slice(0, LONGEST_SHOWN)}…` : text}”`;
-  }
+  if (typeof cell === "string") return quoteValue(cell.trim(), LONGEST_SHOWN);
   if (typeof cell === "number") return String(cell);
   if (typeof cell === "boolean") return `the logical value ${cell ? "TRUE" : "FALSE"}`;
   if (cell instanceof Date) {

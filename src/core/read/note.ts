@@ -36,6 +36,8 @@ export interface NoteDetails {
   readonly number_as_text: { readonly amount: number; readonly expected: "money" | "whole" };
   readonly invalid_number: { readonly expected: "money" | "whole" };
   readonly too_long: { readonly length: number; readonly max: number };
+  /** error: the Excel error value's code as the file gave it, e.g. `#DIV/0!`. */
+  readonly formula_error: { readonly error: string };
 }
 
 export type ReadCode = keyof NoteDetails;

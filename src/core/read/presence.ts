@@ -1,7 +1,9 @@
 /** Blank cells and placeholders (spec section 5): the first thing every reading rule decides. */
-import type { CellValue } from "../cells";
+import { isErrorValue, type CellValue, type ErrorValue } from "../cells";
+import { DEFAULT_SEVERITY } from "../catalogue";
 import { isoFromDate } from "../dates";
-import { BLANK, PLACEHOLDER, type ReadResult } from "./note";
+import { BoundedMemo } from "./memo";
+import { BLANK, makeNote, PLACEHOLDER, readInvalid, type ReadResult } from "./note";
 
 /** Text that means "not known yet" and so counts as blank; compared in lower case. */
 export const PLACEHOLDERS: ReadonlySet<string> = new Set(["tbc", "tba", "tbd", "unknown", "n/a", "-", "?"]);
@@ -37,11 +39,24 @@ export function presenceOf(cell: CellValue): Presence {
 
 export type Content = Exclude<CellValue, null>;
 
-/** Settles blank and placeholder cells, then hands trimmed content to the type's own reader. */
+/**
+ * An Excel error value (spec section 5): one `formula_error` and nothing else. Its state is "invalid", so the cell
+ * counts as blank for every rule (its value is null) yet draws no `required` or `placeholder` of its own. One
+ * result per error code (a sheet repeats the same few), bounded against a file that invents codes.
+ */
+const formulaErrors = new BoundedMemo<string, ReadResult<never>>(64, (error) =>
+  readInvalid(makeNote("formula_error", DEFAULT_SEVERITY.formula_error, { error })),
+);
+
+function readFormulaError(cell: ErrorValue): ReadResult<never> {
+  return formulaErrors.get(cell.code);
+}
+
+/** Settles blank cells, placeholders and Excel errors, then hands trimmed content to the type's own reader. */
 export function readContent<T>(cell: CellValue, readPresent: (content: Content) => ReadResult<T>): ReadResult<T> {
   // presenceOf's decision, without its object: this runs for every cell of every trust row.
   if (cell === null) return BLANK;
-  if (typeof cell !== "string") return readPresent(cell);
+  if (typeof cell !== "string") return isErrorValue(cell) ? readFormulaError(cell) : readPresent(cell);
   const text = cell.trim();
   if (text === "") return BLANK;
   return isPlaceholderText(text) ? PLACEHOLDER : readPresent(text);

@@ -7,8 +7,9 @@ import { contentText, readContent } from "./presence";
 
 /**
  * Numbers and dates are read as the text they show. Over-long text keeps its
- * value (it was read) with a too_long note. Logical values and Excel errors are
- * not text: invalid_enum, the code for "not a value this column accepts".
+ * value (it was read) with a too_long note, its length counted as Excel's LEN counts it (UTF-16 code units,
+ * which is what String.length is). Logical values are not text: invalid_enum, the code for "not a value this
+ * column accepts" (Excel errors never get here: readContent makes them formula_error).
  */
 export function readText(cell: CellValue, maxLength: number | undefined, tooLongSeverity: Severity = "error"): ReadResult<string> {
   return readContent(cell, (content) => {

@@ -56,6 +56,20 @@ export function canonicalIcs(ics: IcsDetails | null): string {
   return JSON.stringify(ics === null ? null : icsObject(ics));
 }
 
+/**
+ * The canonical return in pieces whose concatenation is canonicalReturn's text, byte for byte (what
+ * JSON.stringify gives for the object `{format, ics, trusts}`): hashed piece by piece, the whole is never built.
+ */
+export function* canonicalReturnPieces(ics: IcsDetails | null, trusts: readonly TrustRow[]): Generator<string, void, undefined> {
+  yield `{"format":${JSON.stringify(CANONICAL_FORMAT)},"ics":${canonicalIcs(ics)},"trusts":[`;
+  for (let i = 0; i < trusts.length; i++) {
+    const row = canonicalRow(trusts[i] as TrustRow);
+    yield i === 0 ? row : `,${row}`;
+  }
+  yield "]}";
+}
+
+/** The canonical return as one text; for tests and small returns (the stamp hashes canonicalReturnPieces). */
 export function canonicalReturn(ics: IcsDetails | null, trusts: readonly TrustRow[]): string {
-  return JSON.stringify({ format: CANONICAL_FORMAT, ics: ics === null ? null : icsObject(ics), trusts: trusts.map(trustObject) });
+  return [...canonicalReturnPieces(ics, trusts)].join("");
 }

@@ -1,6 +1,6 @@
 /** Comparing a return's data with its stamp, naming the rows that changed. */
-import { canonicalIcs, canonicalReturn } from "./canonical";
-import { sha256Hex } from "./hash";
+import { canonicalIcs, canonicalReturnPieces } from "./canonical";
+import { sha256Hex, sha256HexOfPieces } from "./hash";
 import { rowStamps, type RowStamp, type Stamp, type StampedData } from "./stamp";
 
 export interface ChangedRow {
@@ -76,7 +76,7 @@ export async function compareWithStamp(stamp: Stamp, data: StampedData): Promise
     .filter((p) => p.stamped.sha256 !== p.now.sha256)
     .map((p): ChangedRow => ({ row: p.now.row, trustCode: p.now.trustCode, stampedRow: p.stamped.row, stampedTrustCode: p.stamped.trustCode }))
     .sort((a, b) => a.row - b.row);
-  const matches = (await sha256Hex(canonicalReturn(data.ics, data.trusts))) === stamp.sha256;
+  const matches = (await sha256HexOfPieces(canonicalReturnPieces(data.ics, data.trusts))) === stamp.sha256;
   return {
     status: matches ? "match" : "changed",
     changedRows,

@@ -1,8 +1,9 @@
 /**
  * SHA-256 (FIPS 180-4) of a text's UTF-8 bytes, in plain TypeScript: the core runs in every host (browser,
  * Office's webviews, the worker, Node) and compiles without DOM or Node types, so it cannot lean on
- * Web Crypto or node:crypto. Checked against node:crypto in test/core/stamp/hash.test.ts. A return's
- * canonical text is at most a few MB, which this hashes in milliseconds.
+ * Web Crypto or node:crypto. Checked against node:crypto in test/core/stamp/hash.test.ts. Incremental (Sha256:
+ * update, then digestHex), so a return's canonical text is hashed piece by piece and never built as one string:
+ * a return of a thousand rows with a megabyte of notes each would be past the longest string JavaScript allows.
  */
 
 const K = Uint32Array.from([
@@ -37,19 +38,128 @@ export function utf8Bytes(text: string): Uint8Array {
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
-/** The SHA-256 digest of the bytes, as 64 lower-case hex digits. */
-export function sha256HexOfBytes(message: Uint8Array): string {
-  // Padding: 0x80, zeros, then the length in bits as a 64-bit big-endian number, to a multiple of 64 bytes.
-  const padded = new Uint8Array(Math.ceil((message.length + 9) / 64) * 64);
-  padded.set(message);
-  padded[message.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(message.length / 0x20000000));
-  view.setUint32(padded.length - 4, (message.length << 3) >>> 0);
-  const h = Uint32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let block = 0; block < padded.length; block += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4);
+const INITIAL_STATE = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+/** Bytes encoded before they are hashed: a code unit takes at most 3 (a surrogate pair, 4 for 2 units). */
+const SCRATCH_BYTES = 24_576;
+const NO_PENDING = -1;
+
+/**
+ * SHA-256 fed in pieces. Texts are hashed as their UTF-8 bytes (lone surrogates as U+FFFD, as TextEncoder does),
+ * and a surrogate pair split between two updates is joined again, so hashing pieces is hashing their concatenation.
+ */
+export class Sha256 {
+  private readonly state = Uint32Array.from(INITIAL_STATE);
+  private readonly block = new Uint8Array(64);
+  private readonly w = new Uint32Array(64);
+  private readonly scratch = new Uint8Array(SCRATCH_BYTES);
+  /** Bytes waiting in block. */
+  private filled = 0;
+  /** Bytes hashed so far (exact up to 2^53). */
+  private length = 0;
+  /** A high surrogate that ended the last text, waiting for the low half that may start the next. */
+  private pendingHigh = NO_PENDING;
+  private done = false;
+
+  updateBytes(bytes: Uint8Array): this {
+    this.assertOpen();
+    this.length += bytes.length;
+    let offset = 0;
+    if (this.filled > 0) {
+      const take = Math.min(64 - this.filled, bytes.length);
+      this.block.set(bytes.subarray(0, take), this.filled);
+      this.filled += take;
+      offset = take;
+      if (this.filled < 64) return this;
+      this.compress(this.block, 0);
+      this.filled = 0;
+    }
+    for (; offset + 64 <= bytes.length; offset += 64) this.compress(bytes, offset);
+    this.block.set(bytes.subarray(offset), 0);
+    this.filled = bytes.length - offset;
+    return this;
+  }
+
+  update(text: string): this {
+    this.assertOpen();
+    if (text.length === 0) return this;
+    const out = this.scratch;
+    // Room for the next code point (at most 4 bytes) is kept at every step.
+    const flushAt = out.length - 4;
+    const length = text.length;
+    let n = 0;
+    let i = 0;
+    if (this.pendingHigh !== NO_PENDING) {
+      const first = text.charCodeAt(0);
+      const joined = first >= 0xdc00 && first <= 0xdfff;
+      n = putCode(out, n, joined ? 0x10000 + ((this.pendingHigh - 0xd800) << 10) + (first - 0xdc00) : 0xfffd);
+      this.pendingHigh = NO_PENDING;
+      if (joined) i = 1;
+    }
+    for (; i < length; i++) {
+      if (n > flushAt) {
+        this.updateBytes(out.subarray(0, n));
+        n = 0;
+      }
+      let code = text.charCodeAt(i);
+      // Most of a canonical return is ASCII: one byte each, written here without a call.
+      if (code < 0x80) {
+        out[n++] = code;
+        continue;
+      }
+      if (code >= 0xd800 && code <= 0xdbff) {
+        if (i + 1 === length) {
+          // The last unit of this text: its low half may begin the next one.
+          this.pendingHigh = code;
+          break;
+        }
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          code = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
+          i++;
+        }
+      }
+      n = putCode(out, n, code >= 0xd800 && code <= 0xdfff ? 0xfffd : code);
+    }
+    if (n > 0) this.updateBytes(out.subarray(0, n));
+    return this;
+  }
+
+  /** The digest as 64 lower-case hex digits; the hash takes no more input after it. */
+  digestHex(): string {
+    this.assertOpen();
+    if (this.pendingHigh !== NO_PENDING) {
+      this.pendingHigh = NO_PENDING;
+      this.update("\ufffd");
+    }
+    this.done = true;
+    // Padding: 0x80, zeros, then the length in bits as a 64-bit big-endian number, to a multiple of 64 bytes.
+    const bits = { high: Math.floor(this.length / 0x20000000), low: (this.length % 0x20000000) * 8 };
+    const block = this.block;
+    block[this.filled] = 0x80;
+    block.fill(0, this.filled + 1);
+    if (this.filled >= 56) {
+      this.compress(block, 0);
+      block.fill(0);
+    }
+    const view = new DataView(block.buffer, block.byteOffset, 64);
+    view.setUint32(56, bits.high);
+    view.setUint32(60, bits.low);
+    this.compress(block, 0);
+    return Array.from(this.state, (word) => word.toString(16).padStart(8, "0")).join("");
+  }
+
+  private assertOpen(): void {
+    if (this.done) throw new Error("this SHA-256 has already given its digest");
+  }
+
+  /** One 64-byte block of bytes, from offset. */
+  private compress(bytes: Uint8Array, offset: number): void {
+    const w = this.w;
+    const h = this.state;
+    for (let t = 0; t < 16; t++) {
+      const i = offset + t * 4;
+      w[t] = (((bytes[i] as number) << 24) | ((bytes[i + 1] as number) << 16) | ((bytes[i + 2] as number) << 8) | (bytes[i + 3] as number)) >>> 0;
+    }
     for (let t = 16; t < 64; t++) {
       const w15 = w[t - 15] as number;
       const w2 = w[t - 2] as number;
@@ -57,7 +167,15 @@ export function sha256HexOfBytes(message: Uint8Array): string {
       const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >>> 10);
       w[t] = ((w[t - 16] as number) + s0 + (w[t - 7] as number) + s1) >>> 0;
     }
-    let [a, b, c, d, e, f, g, hh] = h as unknown as [number, number, number, number, number, number, number, number];
+    // Plain locals (not destructuring, which walks the typed array's iterator once per block).
+    let a = h[0] as number;
+    let b = h[1] as number;
+    let c = h[2] as number;
+    let d = h[3] as number;
+    let e = h[4] as number;
+    let f = h[5] as number;
+    let g = h[6] as number;
+    let hh = h[7] as number;
     for (let t = 0; t < 64; t++) {
       const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
       const ch = (e & f) ^ (~e & g);
@@ -83,10 +201,41 @@ export function sha256HexOfBytes(message: Uint8Array): string {
     h[6] = ((h[6] as number) + g) >>> 0;
     h[7] = ((h[7] as number) + hh) >>> 0;
   }
-  return Array.from(h, (word) => word.toString(16).padStart(8, "0")).join("");
+}
+
+/** Writes one code point's UTF-8 bytes at n; returns the position after them. */
+function putCode(out: Uint8Array, n: number, code: number): number {
+  let at = n;
+  if (code < 0x80) out[at++] = code;
+  else if (code < 0x800) {
+    out[at++] = 0xc0 | (code >> 6);
+    out[at++] = 0x80 | (code & 63);
+  } else if (code < 0x10000) {
+    out[at++] = 0xe0 | (code >> 12);
+    out[at++] = 0x80 | ((code >> 6) & 63);
+    out[at++] = 0x80 | (code & 63);
+  } else {
+    out[at++] = 0xf0 | (code >> 18);
+    out[at++] = 0x80 | ((code >> 12) & 63);
+    out[at++] = 0x80 | ((code >> 6) & 63);
+    out[at++] = 0x80 | (code & 63);
+  }
+  return at;
+}
+
+/** The SHA-256 digest of the bytes, as 64 lower-case hex digits. */
+export function sha256HexOfBytes(message: Uint8Array): string {
+  return new Sha256().updateBytes(message).digestHex();
 }
 
 /** SHA-256 of the text's UTF-8 bytes. Async as Web Crypto's is, so callers need not change if it returns. */
 export async function sha256Hex(text: string): Promise<string> {
-  return sha256HexOfBytes(utf8Bytes(text));
+  return new Sha256().update(text).digestHex();
+}
+
+/** SHA-256 of the pieces' concatenation, without ever building it. */
+export async function sha256HexOfPieces(pieces: Iterable<string>): Promise<string> {
+  const hash = new Sha256();
+  for (const piece of pieces) hash.update(piece);
+  return hash.digestHex();
 }

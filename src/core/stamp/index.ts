@@ -1,6 +1,6 @@
 /** The validation stamp: canonical data, its SHA-256, and comparing a return with its stamp. */
-export { CANONICAL_FORMAT, canonicalIcs, canonicalNumber, canonicalReturn, canonicalRow } from "./canonical";
-export { sha256Hex } from "./hash";
+export { CANONICAL_FORMAT, canonicalIcs, canonicalNumber, canonicalReturn, canonicalReturnPieces, canonicalRow } from "./canonical";
+export { Sha256, sha256Hex, sha256HexOfPieces } from "./hash";
 export { SPEC_VERSION, StampSchema, RowStampSchema, createStamp, rowStamps } from "./stamp";
 export type { RowStamp, Stamp, StampInput, StampedData } from "./stamp";
 export { compareWithStamp } from "./compare";

@@ -5,8 +5,8 @@
 import { z } from "zod";
 import type { IcsDetails, TrustRow } from "../schema";
 import { TEMPLATE_VERSION } from "../template/build";
-import { canonicalIcs, canonicalReturn, canonicalRow } from "./canonical";
-import { sha256Hex } from "./hash";
+import { canonicalIcs, canonicalReturnPieces, canonicalRow } from "./canonical";
+import { sha256Hex, sha256HexOfPieces } from "./hash";
 
 /** The version of the rules (the domain contract) a stamp was checked against; bump when the rules change. */
 export const SPEC_VERSION = "1";
@@ -62,7 +62,7 @@ export async function createStamp(input: StampInput): Promise<Stamp> {
     templateVersion: TEMPLATE_VERSION,
     sheet: input.sheet,
     warnings: input.warnings,
-    sha256: await sha256Hex(canonicalReturn(input.ics, input.trusts)),
+    sha256: await sha256HexOfPieces(canonicalReturnPieces(input.ics, input.trusts)),
     icsSha256: await sha256Hex(canonicalIcs(input.ics)),
     rows: await rowStamps(input.trusts),
   };

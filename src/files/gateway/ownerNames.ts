@@ -5,18 +5,19 @@
  * exceljs 4.4 cannot hold such a name: it keeps only defined names whose text is a cell range, and drops the
  * localSheetId that makes a name sheet-scoped (lib/xlsx/xform/book/defined-name-xform.js, extractRanges; the workbook
  * model keeps `{ name, ranges }`), so a text constant scoped to a sheet is lost on load and never written
- * (test/files/gateway/ownerNames.test.ts shows it on bytes). This module carries the marker past exceljs: on open it
- * reads the markers from the file's xl/workbook.xml and keeps them beside the exceljs workbook, per worksheet; on save
- * it writes them into the xl/workbook.xml exceljs produced, as Excel writes a sheet-scoped name:
+ * (test/files/gateway/ownerNames.test.ts shows it on bytes). This module carries the marker past exceljs: the markers
+ * the reader found (./fromWorkbookData.ts) are kept beside the exceljs workbook, per worksheet; on save they are
+ * written into the xl/workbook.xml exceljs produced (every other part copied as it is), as Excel writes a sheet-scoped
+ * name:
  * `<definedName name="_epr_owner" localSheetId="<sheet index>" comment="…">"EPR Return figures: EPR Scores"</definedName>`
  * (ECMA-376 Part 1, 18.2.5 definedName: localSheetId is the 0-based index of the sheet in `<sheets>`; the element's text
  * is the formula without its "=").
  */
 import type ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { markerFormula, markerText, OWNER_COMMENT, OWNER_NAME } from "../../app/settings/ownedSheets";
 import { sameSheetName } from "../../core/returnSheets";
-import { elementText, escapeAttribute, startTags } from "../guard/xmlTags";
+import { replacePartText } from "../patch";
+import { attributeValue, decodeEntities, escapeAttribute, scanXml, type XmlTag } from "../patch/xmlText";
 
 const WORKBOOK_PART = "xl/workbook.xml";
 
@@ -45,40 +46,39 @@ export function setSheetOwner(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet,
 
 /** The sheet names `<sheets>` lists, in order (the index is a sheet-scoped name's localSheetId). */
 function listedSheetNames(xml: string): string[] {
-  return [...startTags(xml, "sheet")].map((tag) => tag.attributes.get("name") ?? "");
+  const names: string[] = [];
+  for (const tag of scanXml(xml, WORKBOOK_PART)) if (tag.local === "sheet" && tag.kind !== "end") names.push(attributeValue(tag, null, "name") ?? "");
+  return names;
+}
+
+/** Each `<definedName>` of the workbook part with its text (entities decoded). */
+function definedNames(xml: string): { tag: XmlTag; text: string }[] {
+  const names: { tag: XmlTag; text: string }[] = [];
+  let open: XmlTag | null = null;
+  for (const tag of scanXml(xml, WORKBOOK_PART)) {
+    if (tag.local !== "definedName") continue;
+    if (tag.kind === "empty") names.push({ tag, text: "" });
+    else if (tag.kind === "start") open = tag;
+    else if (open) {
+      names.push({ tag: open, text: decodeEntities(xml.slice(open.end, tag.start).replace(/<!\[CDATA\[|\]\]>/g, ""), WORKBOOK_PART) });
+      open = null;
+    }
+  }
+  return names;
 }
 
 /** Sheet name → marker text, for every `_epr_owner` scoped to a sheet in the workbook part's text. */
 export function ownerNamesIn(xml: string): Map<string, string> {
   const sheets = listedSheetNames(xml);
   const found = new Map<string, string>();
-  for (const tag of startTags(xml, "definedName")) {
-    if (tag.attributes.get("name")?.toLowerCase() !== OWNER_NAME.toLowerCase()) continue;
-    const index = Number(tag.attributes.get("localSheetId"));
+  for (const { tag, text } of definedNames(xml)) {
+    if (attributeValue(tag, null, "name")?.toLowerCase() !== OWNER_NAME.toLowerCase()) continue;
+    const index = Number(attributeValue(tag, null, "localSheetId"));
     const sheet = Number.isInteger(index) ? sheets[index] : undefined;
-    const marker = markerText(`=${elementText(xml, "definedName", tag).trim()}`);
+    const marker = markerText(`=${text.trim()}`);
     if (sheet !== undefined && marker !== null) found.set(sheet, marker);
   }
   return found;
-}
-
-/**
- * Reads the markers of the file the workbook was loaded from. Call it with bytes the guard has passed (their sizes
- * are checked); a part that cannot be read leaves the sheets unmarked, which only means the add-in makes a new sheet
- * rather than reuse one.
- */
-export async function readSheetOwners(workbook: ExcelJS.Workbook, bytes: Uint8Array): Promise<void> {
-  let xml: string | undefined;
-  try {
-    xml = await (await JSZip.loadAsync(bytes)).file(WORKBOOK_PART)?.async("string");
-  } catch {
-    return;
-  }
-  if (xml === undefined) return;
-  for (const [sheet, marker] of ownerNamesIn(xml)) {
-    const ws = workbook.worksheets.find((w) => sameSheetName(w.name, sheet));
-    if (ws) setSheetOwner(workbook, ws, marker);
-  }
 }
 
 function ownerElement(index: number, marker: string): string {
@@ -103,18 +103,14 @@ export function withOwnerNames(xml: string, markers: ReadonlyMap<string, string>
 
 /**
  * The bytes exceljs wrote, with the markers of the workbook's sheets added to xl/workbook.xml; the bytes as they are
- * when no sheet has one. The other parts keep their compressed bytes (jszip copies them).
+ * when no sheet has one. The other parts keep their bytes (../patch copies them).
  */
-export async function writeSheetOwners(workbook: ExcelJS.Workbook, bytes: Uint8Array): Promise<Uint8Array> {
+export function writeSheetOwners(workbook: ExcelJS.Workbook, bytes: Uint8Array): Uint8Array {
   const markers = new Map<string, string>();
   for (const ws of workbook.worksheets) {
     const marker = sheetOwner(workbook, ws);
     if (marker !== null) markers.set(ws.name, marker);
   }
   if (markers.size === 0) return bytes;
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file(WORKBOOK_PART)?.async("string");
-  if (xml === undefined) throw new Error("exceljs wrote no xl/workbook.xml");
-  zip.file(WORKBOOK_PART, withOwnerNames(xml, markers));
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return replacePartText(bytes, WORKBOOK_PART, (xml) => withOwnerNames(xml, markers));
 }

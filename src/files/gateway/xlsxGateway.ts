@@ -29,12 +29,14 @@ import { HiddenSheetError } from "../../app/gateway";
 import type {
   AppendedTrustRows, AppendTrustRowsOptions, CellMark, CellWrite, FiguresSheet, SelectCellOptions, SheetInfo, StampSheetCell, TemplatePlan, WorkbookGateway,
 } from "../../app/gateway";
-import { listSheetInfo, loadWorkbook, sheetToGrid, type OpenOptions } from "../read";
+import { sheetToGrid } from "../read";
+import type { WorkbookData } from "../reader/types";
 import { writeTemplate } from "../writeTemplate";
 import { writeFigures } from "./figures";
+import { workbookFromData } from "./fromWorkbookData";
 import { Listeners, rethrowListenerErrors } from "./listeners";
 import { replaceMarks } from "./marks";
-import { readSheetOwners, writeSheetOwners } from "./ownerNames";
+import { writeSheetOwners } from "./ownerNames";
 import { readSetting, settingKeys, writeSetting } from "./settingsSheet";
 import { requireUserSheet, sameSheetName, SETTINGS_SHEET, takenSheetNames } from "./sheets";
 import { writeStampRows } from "./stampSheet";
@@ -51,19 +53,19 @@ export class XlsxGateway implements WorkbookGateway {
   private readonly changeListeners = new Listeners<[]>();
   private readonly selectionListeners = new Listeners<[sheet: string, address: string]>();
   private selected: CellSelection | null = null;
+  private lost: readonly string[] = [];
 
   constructor(readonly workbook: ExcelJS.Workbook) {}
 
   /**
-   * Opens .xlsx bytes through the guard, once (zip bombs, huge or damaged files are refused with a
-   * WorkbookReadError whose message is for users). options.sheetsToRead leaves other sheets unread.
+   * The workbook the reader read (../reader: every sheet read), held by exceljs for editing and writing only. What the
+   * file held beyond values (formulas, charts, …) is not in it: lostOnSave() names it, for the workbench to say so.
    */
-  static async open(data: ArrayBuffer | Uint8Array, options: OpenOptions = {}): Promise<XlsxGateway> {
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const workbook = await loadWorkbook(bytes, options);
-    // The add-in's sheet markers, which exceljs drops (ownerNames.ts); the guard has passed these bytes.
-    await readSheetOwners(workbook, bytes);
-    return new XlsxGateway(workbook);
+  static fromWorkbookData(data: WorkbookData): XlsxGateway {
+    const { workbook, lostOnSave } = workbookFromData(data);
+    const gateway = new XlsxGateway(workbook);
+    gateway.lost = lostOnSave;
+    return gateway;
   }
 
   /** A new workbook with one empty sheet, "Sheet1". */
@@ -71,6 +73,11 @@ export class XlsxGateway implements WorkbookGateway {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Sheet1");
     return new XlsxGateway(workbook);
+  }
+
+  /** What the opened file held that toBuffer() does not write, named for users (empty when nothing is lost). */
+  lostOnSave(): readonly string[] {
+    return this.lost;
   }
 
   /** The workbook as .xlsx bytes (for "save"). */
@@ -81,7 +88,9 @@ export class XlsxGateway implements WorkbookGateway {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
-    return listSheetInfo(this.workbook).filter((info) => !sameSheetName(info.name, SETTINGS_SHEET));
+    return this.workbook.worksheets
+      .filter((ws) => !sameSheetName(ws.name, SETTINGS_SHEET))
+      .map((ws) => ({ name: ws.name, visible: ws.state === "visible" || ws.state === undefined }));
   }
 
   async readSheet(name: string): Promise<SheetData> {

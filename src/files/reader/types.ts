@@ -4,6 +4,7 @@
  * One reader for the command line, the workbench and the task pane's Merge (./index.ts readWorkbookBytes).
  */
 import type { SheetData } from "../../core/cells";
+import type { SheetInfo } from "../../app/gateway";
 
 export type WorkbookFormat = "xlsx" | "xls" | "ods" | "csv";
 
@@ -82,9 +83,10 @@ export interface ReadOptions {
   /** The file's name (a .csv's sheet is named after it; the extension helps tell formats apart). */
   readonly fileName?: string;
   /**
-   * Given every sheet's name (in order), the sheets whose cells to read; the others are listed with grid null
-   * and their parts are not parsed. Returning null (or leaving this out) reads every sheet.
+   * Given every sheet (in order, with whether it is visible), the names of the sheets whose cells to read; the
+   * others are listed with grid null and their parts are not parsed. Returning null (or leaving this out) reads
+   * every sheet.
    */
-  readonly sheetsToRead?: (names: readonly string[]) => ReadonlySet<string> | null;
+  readonly sheetsToRead?: (sheets: readonly SheetInfo[]) => ReadonlySet<string> | null;
   readonly limits?: Partial<ReadLimits>;
 }

@@ -157,8 +157,8 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile, today 
               ref={fileInput}
               type="file"
               multiple
-              accept=".xlsx,.xlsm"
-              aria-label="Add .xlsx files"
+              accept=".xlsx,.xlsm,.xls,.ods,.csv"
+              aria-label="Add workbook files"
               tabIndex={-1}
               className={styles.hidden}
               disabled={busy}
@@ -215,7 +215,7 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile, today 
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <FailureBar what="Could not read a file" error={addingFiles.error} hint="Check that it is an .xlsx workbook that opens in Excel, then add it again." onDismiss={addingFiles.dismissError} />
+      <FailureBar what="Could not read a file" error={addingFiles.error} hint="Check that it is a workbook (.xlsx, .xlsm, .xls, .ods or .csv) that opens in Excel, then add it again." onDismiss={addingFiles.dismissError} />
       <FailureBar what="Could not read the sheet" error={addingSheet.error} hint="Check that the sheet still exists, then add it again." onDismiss={addingSheet.dismissError} />
       <FailureBar what="Could not merge the rows" error={applying.error} hint={`Check that the ${TRUSTS_SHEET} sheet is not protected and still has its table, then merge again.`} onDismiss={applying.dismissError} />
     </section>

@@ -11,8 +11,9 @@ import { BusyButton } from "../components/BusyButton";
 import { FailureBar } from "../components/FailureBar";
 import { useOperation } from "../hooks/useOperation";
 import { useAutoCheck, type Validation } from "../hooks/useValidation";
-import { readReturnStamp, stampReturn } from "../../app/stamp";
+import { readReturnStamp, stampReturn, stampStatus } from "../../app/stamp";
 import { verdict } from "../../app/verdict";
+import { plural } from "../../core/plural";
 
 export interface StampViewProps {
   readonly gateway: WorkbookGateway;
@@ -39,12 +40,27 @@ function changeLines(c: StampComparison): string[] {
   ];
 }
 
-function StampStatus({ stamp, comparison, sheet }: { readonly stamp: Stamp | null; readonly comparison: StampComparison | null; readonly sheet: string }) {
+/** The comparison with the stamp, and the errors the same check found (the stamp holds only while there are none). */
+interface Compared {
+  readonly comparison: StampComparison;
+  readonly errors: number;
+}
+
+function StampStatus({ stamp, compared, sheet }: { readonly stamp: Stamp | null; readonly compared: Compared | null; readonly sheet: string }) {
   if (stamp === null) return <Text as="p" block role="status">Not stamped yet.</Text>;
   if (stamp.sheet !== sheet) return <Text as="p" block role="status">The stamp (validated on {when(stamp)}) covers the sheet &quot;{stamp.sheet}&quot;: choose it above to compare.</Text>;
-  if (comparison === null) return <Spinner size="tiny" label="Comparing with the stamp…" />;
-  if (comparison.status === "match") {
+  if (compared === null) return <Spinner size="tiny" label="Comparing with the stamp…" />;
+  const { comparison, errors } = compared;
+  const status = stampStatus(comparison, errors);
+  if (status === "match") {
     return <Text as="p" block role="status" weight="semibold">Validated on {when(stamp)} — data unchanged ({stamp.rows.length} trust rows).</Text>;
+  }
+  if (status === "errors") {
+    return (
+      <Text as="p" block role="status" weight="semibold">
+        Validated on {when(stamp)} — matches its stamp, but has {plural(errors, "error")} under the current rules: the stamp no longer holds.
+      </Text>
+    );
   }
   return (
     <div role="status">
@@ -59,7 +75,7 @@ function StampStatus({ stamp, comparison, sheet }: { readonly stamp: Stamp | nul
 export function StampView({ gateway, sheet, validation, now = () => new Date() }: StampViewProps) {
   const { check, operation: checking } = validation;
   const [stamp, setStamp] = useState<Stamp | null | undefined>(undefined);
-  const [comparison, setComparison] = useState<StampComparison | null>(null);
+  const [compared, setCompared] = useState<Compared | null>(null);
   const [compareError, setCompareError] = useState<string | null>(null);
   useAutoCheck(validation, sheet);
 
@@ -70,11 +86,12 @@ export function StampView({ gateway, sheet, validation, now = () => new Date() }
   }, [readStamp]);
 
   useEffect(() => {
-    setComparison(null);
+    setCompared(null);
     if (!stamp || !check || stamp.sheet !== check.sheet.name) return undefined;
     let current = true;
+    // The data as this check read it, and its errors: verifyReturn's rule (app/stamp.ts stampStatus) without reading again.
     compareWithStamp(stamp, { ics: check.ics?.details ?? null, trusts: check.result.trusts })
-      .then((c) => { if (current) setComparison(c); })
+      .then((comparison) => { if (current) setCompared({ comparison, errors: check.errors }); })
       .catch((error: unknown) => { if (current) setCompareError(error instanceof Error ? error.message : String(error)); });
     return () => { current = false; };
   }, [stamp, check]);
@@ -111,7 +128,7 @@ export function StampView({ gateway, sheet, validation, now = () => new Date() }
       <BusyButton busy={checking.running || reading.running} disabled={sheet === null || stamping.running} onClick={() => { void checking.run(); void readStamp(); }}>
         Check again
       </BusyButton>
-      {sheet !== null && stamp !== undefined ? <StampStatus stamp={stamp} comparison={comparison} sheet={sheet} /> : null}
+      {sheet !== null && stamp !== undefined ? <StampStatus stamp={stamp} compared={compared} sheet={sheet} /> : null}
       <FailureBar what="Could not check the return" error={checking.error} hint="Check that the sheet still exists (Refresh sheets)." onDismiss={checking.dismissError} />
       <FailureBar what="Could not read the stamp" error={reading.error} hint="The hidden stamp sheet may have been edited: stamp the return again." onDismiss={reading.dismissError} />
       <FailureBar what="Could not compare with the stamp" error={compareError} onDismiss={() => setCompareError(null)} />

@@ -36,9 +36,13 @@ describe("date cells and serials", () => {
     expect(readDate(-5)).toEqual(invalid("bad_serial"));
   });
 
-  it("rejects logical values and Excel errors with invalid_date", () => {
+  it("rejects logical values with invalid_date, and gives an Excel error formula_error alone", () => {
     expect(readDate(true)).toEqual(invalid("unreadable"));
-    expect(readDate(errorValue("#VALUE!"))).toEqual(invalid("unreadable"));
+    expect(readDate(errorValue("#VALUE!"))).toEqual({ state: "invalid", value: null, notes: [{ code: "formula_error", severity: "error", detail: { error: "#VALUE!" } }] });
+  });
+
+  it("gives the custom functions an Excel error as a problem, not as a blank", () => {
+    expect(parseUkDate(errorValue("#N/A"))).toMatchObject({ error: "formula_error", message: expect.stringMatching(/^The cell holds the Excel error #N\/A/) });
   });
 });
 
@@ -86,6 +90,33 @@ describe("day forms", () => {
 
   it.each(["next spring", "31/12", "2023", "31/13/2023", "45291", "Decembre 2023", "32/01/2023", "2023-13-01", "2023/12"])("rejects %p", (text) => {
     expect(readDate(text).notes[0]?.code).toBe("invalid_date");
+  });
+});
+
+describe("date-times and times of day (a date-time is its date; a time of day alone is not a date)", () => {
+  it.each([
+    ["31/12/2023 14:30", "2023-12-31"],
+    ["2023-12-31 00:00:00", "2023-12-31"],
+    ["2023-12-31T23:59:59.999Z", "2023-12-31"],
+    ["2023-12-31T10:00:00+01:00", "2023-12-31"],
+    ["31 Dec 2023 2:30 pm", "2023-12-31"],
+    ["31/12/23 9:05", "2023-12-31"],
+  ])("reads %p as its day", (text, iso) => {
+    expect(readDate(text)).toEqual(day(iso));
+  });
+
+  it("keeps the day's own problem: no such day, or the American order", () => {
+    expect(readDate("31/02/2023 10:00")).toEqual(invalid("no_such_day"));
+    expect(readDate("12/31/2023 10:00")).toEqual(invalid("us_order"));
+    expect(readDate("1989-12-31 10:00")).toEqual(outOfRange("before_1990"));
+  });
+
+  it.each(["10:30", "14:30:00", "Dec 2023 10:30", "2023/24 10:30", "31/12/2023 25", "31/12/2023 at 10:30"])("does not read %p as a date", (text) => {
+    expect(readDate(text)).toEqual(invalid("unreadable"));
+  });
+
+  it("does not read a time-of-day serial (below 1) as a date", () => {
+    expect(readDate(0.4375)).toEqual(invalid("bad_serial"));
   });
 });
 

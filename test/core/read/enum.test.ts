@@ -28,8 +28,9 @@ describe("enumerations", () => {
     expect(result.notes).toEqual([{ code: "invalid_enum", severity: "error", detail: { allowed: STATUSES } }]);
   });
 
-  it("treats error values, logical values and numbers as unreadable", () => {
-    expect(readEnumValue(errorValue("#REF!"), STATUSES).notes[0]?.code).toBe("invalid_enum");
+  it("treats logical values and numbers as unreadable, and an Excel error as formula_error alone", () => {
+    expect(readEnumValue(errorValue("#REF!"), STATUSES).notes.map((n) => n.code)).toEqual(["formula_error"]);
+    expect(readEnumValue(errorValue("#REF!"), STATUSES).value).toBeNull();
     expect(readEnumValue(true, STATUSES).notes[0]?.code).toBe("invalid_enum");
     expect(readEnumValue(3, STATUSES).notes[0]?.code).toBe("invalid_enum");
   });

@@ -41,8 +41,8 @@ describe("money", () => {
     expect(readMoney(text)).toEqual(invalidNumber("money"));
   });
 
-  it("rejects error values, logical values and dates", () => {
-    expect(readMoney(errorValue("#DIV/0!"))).toEqual(invalidNumber("money"));
+  it("rejects logical values and dates, and gives an Excel error formula_error alone", () => {
+    expect(readMoney(errorValue("#DIV/0!"))).toEqual({ state: "invalid", value: null, notes: [{ code: "formula_error", severity: "error", detail: { error: "#DIV/0!" } }] });
     expect(readMoney(true)).toEqual(invalidNumber("money"));
     expect(readMoney(new Date(Date.UTC(2024, 0, 1)))).toEqual(invalidNumber("money"));
   });
@@ -68,7 +68,7 @@ describe("beds", () => {
     expect(readWholeNumber(cell)).toEqual(invalidNumber("whole"));
   });
 
-  it("rejects error values", () => {
-    expect(readWholeNumber(errorValue("#NAME?"))).toEqual(invalidNumber("whole"));
+  it("gives an Excel error formula_error alone", () => {
+    expect(readWholeNumber(errorValue("#NAME?"))).toEqual({ state: "invalid", value: null, notes: [{ code: "formula_error", severity: "error", detail: { error: "#NAME?" } }] });
   });
 });

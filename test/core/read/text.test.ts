@@ -19,6 +19,34 @@ describe("text", () => {
     expect(long.notes).toEqual([{ code: "too_long", severity: "error", detail: { length: 201, max: 200 } }]);
   });
 
+  describe("counts length as Excel's LEN does (UTF-16 code units, spec section 5)", () => {
+    const lengthOf = (text: string, max: number): number | null => {
+      const note = readText(text, max).notes[0];
+      return note?.code === "too_long" ? note.detail.length : null;
+    };
+
+    it("counts an emoji (a surrogate pair) as 2", () => {
+      expect(readText("😀".repeat(100), 200).notes).toEqual([]);
+      expect(lengthOf(`${"😀".repeat(100)}a`, 200)).toBe(201);
+      expect(lengthOf("😀", 1)).toBe(2);
+    });
+
+    it("counts a precomposed é as 1 and e with a combining accent as 2, without normalising either", () => {
+      expect(readText("\u00e9", 1)).toEqual({ state: "value", value: "\u00e9", notes: [] });
+      expect(lengthOf("e\u0301", 1)).toBe(2);
+      expect(readText("e\u0301", 2).value).toBe("e\u0301");
+    });
+
+    it("counts each CJK character as 1", () => {
+      expect(readText("漢".repeat(200), 200).notes).toEqual([]);
+      expect(lengthOf("漢".repeat(201), 200)).toBe(201);
+    });
+
+    it("counts the trimmed text", () => {
+      expect(readText(`  ${"x".repeat(200)}  `, 200).notes).toEqual([]);
+    });
+  });
+
   it("takes too_long's severity from the column: error for trust name and product, warning for notes", () => {
     expect(readCell("n".repeat(201), columnDef("trustName")).notes[0]?.severity).toBe("error");
     expect(readCell("p".repeat(201), columnDef("product")).notes[0]?.severity).toBe("error");
@@ -26,11 +54,11 @@ describe("text", () => {
     expect(readCell("w".repeat(2000), columnDef("notes")).notes).toEqual([]);
   });
 
-  it("rejects logical values and error values as not text", () => {
-    expect(readText(errorValue("#REF!"), 200)).toEqual({
+  it("rejects logical values as not text, and gives an Excel error formula_error alone", () => {
+    expect(readText(false, 200)).toEqual({
       state: "invalid", value: null, notes: [{ code: "invalid_enum", severity: "error", detail: { allowed: [] } }],
     });
-    expect(readText(false, 200).state).toBe("invalid");
+    expect(readText(errorValue("#REF!"), 200)).toEqual({ state: "invalid", value: null, notes: [{ code: "formula_error", severity: "error", detail: { error: "#REF!" } }] });
   });
 });
 

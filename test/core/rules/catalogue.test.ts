@@ -36,18 +36,33 @@ describe("reading messages", () => {
     expect(readingMessage(first(readMoney("£500k")), "Total cost (£)", "£500k")).toContain("read as £500,000");
   });
 
-  it("says clearly when the cell holds an Excel error or a logical value", () => {
+  it("names the Excel error a cell holds, what usually causes it, and the fix, whatever the column", () => {
+    const divided = errorValue("#DIV/0!");
+    expect(readingMessage(first(readMoney(divided)), "Total cost (£)", divided)).toBe(
+      "Total cost (£): the cell holds the Excel error #DIV/0!, a formula that divides by zero or by a blank cell; correct the formula or type the value.",
+    );
     const ref = errorValue("#REF!");
-    const message = readingMessage(first(readDate(ref)), "Go-live date", ref);
-    expect(message).toContain("the Excel error #REF!");
-    expect(message).toContain("Fix the formula");
+    expect(readingMessage(first(readText(ref, 200)), "Trust name", ref)).toBe(
+      "Trust name: the cell holds the Excel error #REF!, usually a formula that refers to cells that were deleted; correct the formula or type the value.",
+    );
+    const spill = errorValue("#SPILL!");
+    expect(readingMessage(first(readDate(spill)), "Go-live date", spill)).toBe(
+      "Go-live date: the cell holds the Excel error #SPILL!, usually a formula that failed; correct the formula or type the value.",
+    );
+  });
+
+  it("bounds an error code the file made up, as every value from the workbook", () => {
+    const odd = errorValue(`#${"X".repeat(5000)}`);
+    expect(readingMessage(first(readEnumValue(odd, STATUSES)), "EPR status", odd).length).toBeLessThan(400);
+  });
+
+  it("says clearly when the cell holds a logical value", () => {
     expect(readingMessage(first(readMoney(true)), "Local funding (£)", true)).toContain("the logical value TRUE");
-    expect(readingMessage(first(readText(ref, 200)), "Trust name", ref)).toContain("is not text");
   });
 
   it("starts with a capital when there is no header to name", () => {
     const ref = errorValue("#N/A");
-    expect(readingMessage(first(readDate(ref)), null, ref)).toMatch(/^The Excel error #N\/A/);
+    expect(readingMessage(first(readDate(ref)), null, ref)).toMatch(/^The cell holds the Excel error #N\/A, usually a lookup/);
   });
 
   it("shortens very long values", () => {

@@ -1,6 +1,8 @@
 import { COLUMN_KEYS } from "../../../src/core/columns";
 import type { IcsDetails, TrustRow } from "../../../src/core/schema";
-import { canonicalNumber, canonicalReturn, canonicalRow, compareWithStamp, createStamp, sha256Hex, SPEC_VERSION, StampSchema } from "../../../src/core/stamp";
+import {
+  canonicalNumber, canonicalReturn, canonicalReturnPieces, canonicalRow, compareWithStamp, createStamp, sha256Hex, SPEC_VERSION, StampSchema,
+} from "../../../src/core/stamp";
 import { TEMPLATE_VERSION } from "../../../src/core/template/build";
 
 const blank: Omit<TrustRow, "row" | "trustCode"> = {
@@ -39,6 +41,52 @@ describe("the canonical form", () => {
     expect(Object.is(canonicalNumber(-0), 0)).toBe(true);
     expect(() => canonicalNumber(Number.NaN)).toThrow("cannot stamp");
     expect(canonicalRow(trust(2, "RYJ", { totalCost: 0.1 + 0.2 }))).toBe(canonicalRow(trust(5, "RYJ", { totalCost: 0.3 })));
+  });
+});
+
+describe("the canonical return in pieces", () => {
+  const awkward = [
+    trust(2, "RYJ", { trustName: 'Imperial "College" \\ 😀\n', notes: "é e\u0301 \ud800 lone", totalCost: 0.1 + 0.2, localFunding: -0, beds: 1000 }),
+    trust(3, "R1H", { product: "\u2028 line separator", nationalFunding: 1_200_000.5 }),
+  ];
+
+  it("is byte for byte the JSON of the whole return, as the stamp has always hashed it", () => {
+    // The definition the first stamps were made with: one JSON.stringify over the whole object.
+    const object = (t: TrustRow) => Object.fromEntries(COLUMN_KEYS.map((key) => [key, typeof t[key] === "number" ? canonicalNumber(t[key] as number) : t[key]]));
+    for (const [ics, trusts] of [[ICS, awkward], [null, awkward], [ICS, []], [null, []]] as const) {
+      const whole = JSON.stringify({ format: "epr-stamp/1", ics, trusts: trusts.map(object) });
+      expect([...canonicalReturnPieces(ics, trusts)].join("")).toBe(whole);
+      expect(canonicalReturn(ics, trusts)).toBe(whole);
+    }
+  });
+
+  it("keeps the hashes of stamps made before it (pinned from the one-string implementation)", async () => {
+    const ics: IcsDetails = { ...ICS, icsName: "North ICS “Ω”" };
+    const row: TrustRow = {
+      ...trust(2, "RYJ"), trustName: 'Imperial 😀 "quoted"\n', trustType: "Acute", eprStatus: "Live", supplier: "Epic", goLiveDate: "2019-06-01",
+      plan: "Keep", totalCost: 1200000.5, localFunding: 0.1 + 0.2, nationalFunding: -0, beds: 1000, notes: "é e\u0301",
+    };
+    const stamp = await stampOf([row, { ...row, row: 3, trustCode: "R1H" }], ics);
+    expect(stamp.sha256).toBe("2ebef57d6e750a80d390dcb975cdd59b33e64df645e846b41d69f9704fa7dbcb");
+    expect((await stampOf([], null)).sha256).toBe("68f9ff8a591c27a6ba52eb73fffaf0ee625cf9fe115ee49519f5df6c26b3db9b");
+  });
+
+  it("never builds the whole return as one string: no text longer than a row is made while stamping and comparing", async () => {
+    const note = "n".repeat(100_000);
+    const rows = Array.from({ length: 40 }, (_, i) => trust(i + 2, `R${String(i).padStart(2, "0")}`, { notes: note }));
+    const longestRow = Math.max(...rows.map((r) => canonicalRow(r).length));
+    const stringify = jest.spyOn(JSON, "stringify");
+    const join = jest.spyOn(Array.prototype, "join");
+    try {
+      const stamp = await stampOf(rows);
+      expect((await compareWithStamp(stamp, { ics: ICS, trusts: rows })).status).toBe("match");
+      const made = [...stringify.mock.results, ...join.mock.results].map((r) => (typeof r.value === "string" ? r.value.length : 0));
+      expect(Math.max(...made)).toBeLessThanOrEqual(longestRow);
+      expect(stringify.mock.results.length).toBeGreaterThan(rows.length);
+    } finally {
+      stringify.mockRestore();
+      join.mockRestore();
+    }
   });
 });
 

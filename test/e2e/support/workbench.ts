@@ -10,6 +10,8 @@ import type { ViewName } from "../../../src/ui/App";
 
 export const SCREENSHOTS = join(REPO, "docs", "screenshots");
 
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export interface WorkbenchParams {
   readonly example?: "clean-ics-return" | "mid-plan-return" | "trust-adhoc-sheet";
   readonly view?: ViewName;
@@ -25,6 +27,45 @@ export async function openWorkbench(page: Page, params: WorkbenchParams = {}): P
 
 export function pane(page: Page): Locator {
   return page.getByTestId("task-pane");
+}
+
+/** Opens a file through the workbench's file picker (the toolbar's hidden file input). */
+export async function openFile(page: Page, name: string, buffer: Buffer, mimeType = XLSX_TYPE): Promise<void> {
+  await page.getByTestId("file-input").setInputFiles({ name, mimeType, buffer });
+  await page.getByTestId("file-name").filter({ hasText: name }).waitFor();
+}
+
+/**
+ * Sets the task pane's width, as a user drags Excel's pane edge (320 px is the narrowest Excel allows). It holds
+ * until the page is loaded again (openWorkbench), across the workbooks opened meanwhile.
+ */
+export async function setPaneWidth(page: Page, width: number): Promise<void> {
+  await pane(page).evaluate((el, w) => {
+    el.style.width = `${w}px`;
+  }, width);
+}
+
+/** Whether the task pane or the page scrolls sideways (its content is wider than it). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return pane(page).evaluate(
+    (el) => el.scrollWidth > el.clientWidth || document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
+}
+
+/** Types `text` into a grid cell (double-click, type, Enter), as a user corrects a cell, and waits for the grid to show it. */
+export async function editCell(page: Page, address: string, text: string): Promise<void> {
+  await gridCell(page, address).dblclick();
+  const input = page.getByRole("textbox", { name: `Edit ${address}` });
+  await input.fill(text);
+  await input.press("Enter");
+  // Exactly the new text (a string filter would match the old text in another case: "rz2" for "RZ2"), and the words
+  // a marked cell adds for screen readers.
+  await gridCell(page, address).filter({ hasText: new RegExp(`^${escapeRegExp(text)}( \\(marked as an? (error|warning)\\))?$`) }).waitFor();
+}
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 export function grid(page: Page): Locator {
@@ -64,9 +105,15 @@ export async function downloadOf(page: Page, action: () => Promise<void>): Promi
   return { name: download.suggestedFilename(), bytes: readFileSync(file) };
 }
 
-/** Saves the workbook (the toolbar's Save) and reads the downloaded .xlsx with exceljs. */
-export async function saveWorkbook(page: Page): Promise<{ name: string; workbook: ExcelJS.Workbook }> {
-  const { name, bytes } = await downloadOf(page, () => page.getByRole("button", { name: "Save .xlsx" }).click());
+/**
+ * Saves the workbook (the toolbar's Save) and reads the downloaded .xlsx with exceljs. lossWarning: the opened file
+ * held more than values (formulas, formatting, …), so Save first names them and is answered "Save a copy".
+ */
+export async function saveWorkbook(page: Page, { lossWarning = false } = {}): Promise<{ name: string; workbook: ExcelJS.Workbook }> {
+  const { name, bytes } = await downloadOf(page, async () => {
+    await page.getByRole("button", { name: "Save .xlsx" }).click();
+    if (lossWarning) await page.getByRole("alertdialog", { name: "Save the values only?" }).getByRole("button", { name: "Save a copy" }).click();
+  });
   return { name, workbook: await loadXlsx(bytes) };
 }
 

@@ -1,10 +1,14 @@
 /** Shared fixtures for the XlsxGateway tests. */
 import ExcelJS from "exceljs";
-import { XlsxGateway } from "../../../src/files/gateway/xlsxGateway";
+import type { XlsxGateway } from "../../../src/files/gateway/xlsxGateway";
+import { gatewayOfBytes } from "../../helpers/excelJsModel";
 
-/** Save → open: what a user gets back after saving in the workbench and opening the file again. */
+/**
+ * Save → open in exceljs: what the gateway wrote, with the structure exceljs keeps (conditional formats, styles, the
+ * settings sheet's cells, the add-in's sheet markers), as Excel would find it.
+ */
 export async function reopen(gateway: XlsxGateway): Promise<XlsxGateway> {
-  return XlsxGateway.open(await gateway.toBuffer());
+  return gatewayOfBytes(await gateway.toBuffer());
 }
 
 export function sheetOf(gateway: XlsxGateway, name: string): ExcelJS.Worksheet {
@@ -65,7 +69,7 @@ export function userWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-/** The user's workbook as it comes out of a file (what the workbench opens). */
+/** The user's workbook as exceljs loads it from a file: their formats included, which the gateway must leave alone. */
 export async function openUserWorkbook(): Promise<XlsxGateway> {
-  return XlsxGateway.open(new Uint8Array(await userWorkbook().xlsx.writeBuffer()));
+  return gatewayOfBytes(new Uint8Array(await userWorkbook().xlsx.writeBuffer()));
 }
