@@ -75,12 +75,10 @@ test("reach an issue, open its Fix and apply it with Enter, with the keyboard on
 });
 
 /*
- * Known product fault (reported to the lead): Re-validate (a BusyButton) is disabled while its check runs, so Enter
- * on it drops focus to the page start, and a keyboard user must Tab through the whole page again. FixPreview's
- * Apply stays focusable while busy (disabledFocusable) for this reason. Runs as test.failing until fixed: then this
- * fails, saying so; make it a plain test.
+ * Re-validate (a BusyButton) stays focusable while its check runs (disabledFocusable), so Enter on it keeps the
+ * keyboard user's place instead of dropping focus to the page start.
  */
-test.failing("Enter on Re-validate leaves focus on it once the check is done", async () => {
+test("Enter on Re-validate leaves focus on it once the check is done", async () => {
   const { page } = tab;
   await openWorkbench(page, { example: "trust-adhoc-sheet", view: "validate" });
   const view = pane(page);

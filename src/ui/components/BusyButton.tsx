@@ -1,4 +1,7 @@
-/** A button for a long operation: disabled while it runs, with a spinner, so it cannot start twice. */
+/**
+ * A button for a long operation: inert while it runs, with a spinner, so it cannot start twice. While busy it stays
+ * focusable (disabledFocusable), so a keyboard user who pressed it keeps their place instead of falling to the page start.
+ */
 import { Button, Spinner } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
@@ -14,7 +17,8 @@ export function BusyButton({ busy, disabled, appearance, onClick, children }: Bu
   return (
     <Button
       appearance={appearance}
-      disabled={busy || disabled}
+      disabled={disabled === true}
+      disabledFocusable={busy && disabled !== true}
       onClick={onClick}
       icon={busy ? <Spinner size="tiny" aria-label="Working" /> : undefined}
     >

@@ -144,6 +144,11 @@ export function ValidateView({ gateway, sheet, validation, onOpenTemplate }: Val
     if (index !== null && issue) goTo(issue, index);
   };
   const currentIndex = current === null ? -1 : shownKeys.indexOf(current.key);
+  // A filter that hides the current issue starts the stepping afresh: its place in another list says nothing of this one.
+  const changeFilter = (next: IssueFilter) => {
+    setFilter(next);
+    if (current !== null && !filterIssues(open, next, trustSheet).some((issue) => issueKey(issue) === current.key)) setCurrent(null);
+  };
 
   const fixing = useOperation(async (fixes: readonly FixableIssue[]) => {
     for (const [name, writes] of fixWritesBySheet(fixes)) await gateway.writeCells(name, writes);
@@ -248,7 +253,7 @@ export function ValidateView({ gateway, sheet, validation, onOpenTemplate }: Val
           {notice ? <Text as="p" block role="status">{notice}</Text> : null}
           {open.length > 0 ? (
             <>
-              <ReviewFilters severity={severity} codes={codes} columns={columns} filter={filter} onChange={setFilter} />
+              <ReviewFilters severity={severity} codes={codes} columns={columns} filter={filter} onChange={changeFilter} />
               <IssueStepper position={currentIndex < 0 ? null : currentIndex} total={shown.length} onStep={step} />
             </>
           ) : (

@@ -40,6 +40,12 @@ export function useFollowingMarks(gateway: WorkbookGateway, target: MarkTarget |
   targetRef.current = target;
   const syncingRef = useRef(false);
   const againRef = useRef(false);
+  /**
+   * After a reload the first update re-marks even where the record matches the check: the record says what was
+   * marked, not that the marks are still there (a copy saved without its formats, as the workbench's values-only
+   * save is, keeps the record and loses the marks). markCells replaces a sheet's marks, so doing it again is harmless.
+   */
+  const remarkRef = useRef(false);
 
   /** One pass: the calls that bring the marks in line with the latest target, made one by one. */
   const apply = useCallback(async (force: boolean): Promise<void> => {
@@ -71,7 +77,10 @@ export function useFollowingMarks(gateway: WorkbookGateway, target: MarkTarget |
     try {
       do {
         againRef.current = false;
-        await apply(false);
+        // Used up only by a pass that has a check to mark (the record may be read before the first check lands).
+        const force = remarkRef.current && targetRef.current !== null;
+        if (force) remarkRef.current = false;
+        await apply(force);
       } while (againRef.current && followingRef.current);
       setUpdateError(null);
     } catch (failure: unknown) {
@@ -95,6 +104,7 @@ export function useFollowingMarks(gateway: WorkbookGateway, target: MarkTarget |
         const marked = markedSheetsOf(record);
         if (ended || marked.size === 0 || followingRef.current) return;
         markedRef.current = marked;
+        remarkRef.current = true;
         followingRef.current = true;
         setFollowing(true);
         void sync();
