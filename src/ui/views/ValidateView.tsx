@@ -16,7 +16,7 @@
  * that opened it on Cancel or Escape, and to the Issues heading after Apply; an accepted warning's row goes, and
  * focus goes to that heading too.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Issue } from "../../core/issues";
 import { isHiddenSheetError, type WorkbookGateway } from "../../app/gateway";
@@ -35,10 +35,15 @@ import { HiddenSheetBar } from "../components/HiddenSheetBar";
 import { IssueList } from "../components/IssueList";
 import { AcceptedList } from "../components/review/AcceptedList";
 import { IssueStepper } from "../components/review/IssueStepper";
-import { ReviewFilters } from "../components/review/ReviewFilters";
 import { useOperation } from "../hooks/useOperation";
 import { useAutoCheck } from "../hooks/useValidation";
 import type { Validation } from "../hooks/useValidation";
+
+/**
+ * The filters bring Fluent's Dropdown (combobox and positioning, about 40 KB gzipped with the toggles): loaded
+ * after the pane's first paint, so the Validate view, the pane's first view, stays in the small first download.
+ */
+const ReviewFilters = lazy(async () => ({ default: (await import(/* webpackChunkName: "review-filters" */ "../components/review/ReviewFilters")).ReviewFilters }));
 
 const useStyles = makeStyles({
   toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
@@ -253,7 +258,9 @@ export function ValidateView({ gateway, sheet, validation, onOpenTemplate }: Val
           {notice ? <Text as="p" block role="status">{notice}</Text> : null}
           {open.length > 0 ? (
             <>
-              <ReviewFilters severity={severity} codes={codes} columns={columns} filter={filter} onChange={changeFilter} />
+              <Suspense fallback={null}>
+                <ReviewFilters severity={severity} codes={codes} columns={columns} filter={filter} onChange={changeFilter} />
+              </Suspense>
               <IssueStepper position={currentIndex < 0 ? null : currentIndex} total={shown.length} onStep={step} />
             </>
           ) : (
