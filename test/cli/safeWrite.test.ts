@@ -3,7 +3,8 @@
  * (src/cli/safeWrite.ts).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmod, chown, link, lstat, mkdir, readdir, readFile, readlink, stat, symlink, writeFile } from "node:fs/promises";
+import { chmod, chown, link, lstat, mkdir, readdir, readFile, readlink, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { buildSync } from "esbuild";
 import { join } from "node:path";
 import { FileError } from "../../src/cli/io";
 import { checkOutputPath, createExclusive, temporaryPathFor, writeFileSafely } from "../../src/cli/safeWrite";
@@ -192,18 +193,23 @@ describe("a failure", () => {
     await mkdir(path("locked"));
     await writeFile(path("locked/out.xlsx"), "old");
     await chmod(path("locked"), 0o555);
-    // Root ignores permissions: the write then runs in a child process as nobody.
+    // Root ignores permissions: the write then runs in a child process as nobody. The child runs a bundle of
+    // safeWrite put in the test's own folder, since nobody may not be able to read the repository (a clone in a
+    // private temporary folder, as CI makes).
+    const bundle = path("safeWrite.bundle.js");
+    buildSync({ entryPoints: [require.resolve("../../src/cli/safeWrite")], bundle: true, platform: "node", format: "cjs", outfile: bundle, logLevel: "silent" });
     const script = [
-      `const { writeFileSafely } = require(${JSON.stringify(require.resolve("../../src/cli/safeWrite"))});`,
+      `const { writeFileSafely } = require(${JSON.stringify(bundle)});`,
       `writeFileSafely(${JSON.stringify(path("locked/out.xlsx"))}, "new", { force: true })`,
       `  .then(() => console.log("written"), (err) => console.log(err.message));`,
     ].join("\n");
     await chmod(folder.dir, 0o755);
-    const tsx = require.resolve("tsx/cli");
-    const run = spawnSync(process.execPath, [tsx, "--eval", script], { encoding: "utf8", ...(isRoot ? { uid: 65534, gid: 65534 } : {}), env: { ...process.env, HOME: "/tmp" } });
+    await chmod(bundle, 0o644);
+    const run = spawnSync(process.execPath, ["--eval", script], { encoding: "utf8", cwd: "/tmp", ...(isRoot ? { uid: 65534, gid: 65534 } : {}), env: { ...process.env, HOME: "/tmp" } });
     expect(run.stdout.trim()).toBe(`${path("locked/out.xlsx")}: could not be written: permission denied`);
     expect(await readFile(path("locked/out.xlsx"), "utf8")).toBe("old");
     expect(await readdir(path("locked"))).toEqual(["out.xlsx"]);
     await chmod(path("locked"), 0o755);
+    await rm(bundle);
   }, 60_000);
 });
