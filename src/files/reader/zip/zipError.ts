@@ -3,6 +3,8 @@
  * (a .xlsx reader says "truncated or damaged .xlsx (…)"; a limit is named as it is). "not-zip": no end of central
  * directory record, so the bytes are no zip or one cut short (the format's reader knows which is likelier).
  */
+import { boundedText } from "../../../core/quote";
+
 export type ZipFailure = "not-zip" | "damaged" | "encrypted" | "too-many-entries" | "too-much-inflated";
 
 export class ZipError extends Error {
@@ -16,10 +18,10 @@ export class ZipError extends Error {
   }
 }
 
-/** Characters of a name or value a message quotes, at most: messages stay one short line whatever the file holds. */
-const MAX_QUOTED_CHARS = 200;
-
-/** A name in double quotes for a message, cut to MAX_QUOTED_CHARS with "…". */
+/**
+ * A name in double quotes for a message: as every message shows text from a file (core/quote.ts), at most
+ * LONGEST_QUOTED characters then "…", control and bidirectional characters made visible.
+ */
 export function quoted(text: string): string {
-  return `"${text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}…` : text}"`;
+  return `"${boundedText(text)}"`;
 }
