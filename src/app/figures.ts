@@ -1,11 +1,12 @@
 /** What the Scores view draws and writes, derived from the trust rows and the score (pure). */
 import { installationDate } from "../core/calc";
-import type { IsoDate } from "../core/dates";
+import { dateFromIso, ISO_DATE_PATTERN, type IsoDate } from "../core/dates";
 import { isLiveOrImplementing, planChangesSystem } from "../core/enums";
 import type { Supplier } from "../core/enums";
 import type { ScoreResult } from "../core/results";
 import type { TrustRow } from "../core/schema";
-import type { FiguresSheet } from "./gateway";
+import { buildSummarySheet, SUMMARY_LABELS, summaryCell } from "../core/template/summary";
+import type { FigureCell, FiguresSheet } from "./gateway";
 
 export interface SupplierShare {
   readonly supplier: Supplier;
@@ -142,21 +143,46 @@ export function figureKind(label: string): FigureKind {
 }
 
 /** The labels of the template's Summary sheet (spec section 2), in its order. */
-export const SUMMARY_LABELS: readonly string[] = [
-  "Trusts", "Distinct systems (now)", "HHI (now)", "Effective systems (now)", "Convergence score (now)",
-  "Distinct systems (target)", "HHI (target)", "Effective systems (target)", "Convergence score (target)",
-  "Target date", "Installed by target date", "Implementing at target date", "Installed share", "Covered share",
-  "Target met", "Total cost (£)", "Local funding (£)", "National funding requested (£)", "Funding gap (£)",
-];
+export { SUMMARY_LABELS };
+const ON_SUMMARY: ReadonlySet<string> = new Set(SUMMARY_LABELS);
 
-/** Every figure as a [label, value] row, unrounded, for Write Summary: the Summary's figures in its order, then the rest. */
+/** Every figure as a [label, value] row, unrounded: the Summary's figures in its order, then the rest. */
 export function summaryRows(score: ScoreResult, weightedByBeds: boolean): Figure[] {
   const s = scoreSections(score, weightedByBeds);
   const all = [...s.convergence, ...s.coverage, ...s.funding, ...s.options];
-  const onSummary = (f: Figure) => SUMMARY_LABELS.includes(f[0]);
+  const onSummary = (f: Figure) => ON_SUMMARY.has(f[0]);
   return [...all.filter(onSummary), ...all.filter((f) => !onSummary(f))];
 }
 
+/**
+ * The number format of each figure on the template's Summary sheet, read from the template itself
+ * (core/template/summary.ts), so Write Summary formats a figure exactly as the template does: money `"£"#,##0`,
+ * shares `0.0%`, scores `0.0`, HHI `0.0000`, effective systems `0.00`, dates `dd/mm/yyyy`; counts stay General.
+ */
+const SUMMARY_FORMATS: ReadonlyMap<string, string> = (() => {
+  const byAddress = new Map(buildSummarySheet().cells.map((cell) => [cell.address, cell.numFmt]));
+  return new Map(SUMMARY_LABELS.flatMap((label) => {
+    const format = byAddress.get(summaryCell(label));
+    return format === undefined ? [] : [[label, format] as const];
+  }));
+})();
+
+/** A figure as a cell: a date as a date value, yes/no as the words (Excel's TRUE/FALSE reads as code to most users). */
+function figureCell(label: string, value: FigureValue): FigureCell {
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (figureKind(label) === "date" && typeof value === "string" && ISO_DATE_PATTERN.test(value)) return dateFromIso(value);
+  return value;
+}
+
+/**
+ * What Write Summary writes: [label, value] rows (summaryRows), values unrounded as numbers and dates, each shown
+ * by its number format (a Date without one gets dd/mm/yyyy from the gateway: app/figureCells.ts).
+ */
 export function figuresSheet(score: ScoreResult, weightedByBeds: boolean): FiguresSheet {
-  return { name: SCORES_SHEET, rows: summaryRows(score, weightedByBeds) };
+  const figures = summaryRows(score, weightedByBeds);
+  return {
+    name: SCORES_SHEET,
+    rows: figures.map(([label, value]) => [label, figureCell(label, value)]),
+    numberFormats: figures.map(([label]) => [null, SUMMARY_FORMATS.get(label) ?? null]),
+  };
 }

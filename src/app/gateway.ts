@@ -67,9 +67,22 @@ export function isHiddenSheetError(error: unknown): error is HiddenSheetError {
 }
 
 /** A labelled table of figures the add-in writes as values (Scores → Write Summary). */
+/**
+ * A cell of a figures sheet: text (always written as text, whatever it looks like), a number, a boolean, a date
+ * (a Date at UTC midnight, written as a date value: a serial of the workbook's date system, not text), or blank.
+ */
+export type FigureCell = string | number | boolean | Date | null;
+
 export interface FiguresSheet {
   readonly name: string;
-  readonly rows: readonly (readonly (string | number | boolean | null)[])[];
+  /** From A1, one array per row. A number that cannot be computed (NaN, ±Infinity) or an invalid Date is a blank cell. */
+  readonly rows: readonly (readonly FigureCell[])[];
+  /**
+   * Excel number format codes (en-US, as the template's: `"£"#,##0`, `0.0%`, `dd/mm/yyyy`) in step with rows. A
+   * missing or null entry is General, except on a Date, which gets dd/mm/yyyy. Left out, the sheet has no formats
+   * (the Export's text cells: app/figureCells.ts).
+   */
+  readonly numberFormats?: readonly (readonly (string | null)[])[];
 }
 
 /** How appendTrustRows places rows: see WorkbookGateway.appendTrustRows. */
@@ -117,7 +130,11 @@ export interface WorkbookGateway {
   selectCell(sheet: string, address: string, options?: SelectCellOptions): Promise<void>;
   /** Writes values (e.g. fixes) into cells the user asked to change. */
   writeCells(sheet: string, writes: readonly CellWrite[]): Promise<void>;
-  /** Writes a sheet of figures the add-in owns; creates it, or replaces the add-in's earlier one. Returns the name used. */
+  /**
+   * Writes a sheet of figures the add-in owns; creates it, or replaces the add-in's earlier one (values and formats).
+   * Returns the name used. Numbers and dates are written as values with their number formats, in the same batch as
+   * the values (FiguresSheet); text stays text. App/figureCells.ts says how each cell is written, for every gateway.
+   */
   writeFigures(figures: FiguresSheet): Promise<string>;
   /**
    * Workbook-stored settings, on the very hidden `_epr_settings` sheet in every host (layout:

@@ -6,7 +6,8 @@
  * apostrophe, as in the CSV file). Every field is written as the CSV's text, numbers included: a cell saved
  * as CSV is written as Excel displays it, and text is displayed as it is (the Office gateway gives text Excel's
  * text prefix so that Excel does not read it as a number, date or formula: src/office/chunks.ts), so the saved
- * file has the download's values. Blank fields are blank cells.
+ * file has the download's values. Blank fields are blank cells. So the sheet gives no number formats
+ * (FiguresSheet.numberFormats) and no Date: unlike Write Summary's figures, nothing on it becomes a number or a date.
  */
 import type { FiguresSheet } from "../app/gateway";
 

@@ -6,7 +6,8 @@ import { checkReturn, readReturnSheets, wholeResult } from "../../src/app/checkR
 import { MAX_SHEETS_PROBED, ReturnReadError } from "../../src/app/sheetChoice";
 import { STAMP_SHEET } from "../../src/core/stamp";
 import { FakeGateway } from "../ui/fakeGateway";
-import { HEADERS, ICS_ROWS, cleanReturn, returnWithIssues } from "../ui/fixtures";
+import { HEADERS, ICS_ROWS, cleanReturn, returnWithIssues, trustRow } from "../ui/fixtures";
+import { SUBMISSION_DATE_SETTING } from "../../src/app/settings/submissionDate";
 
 const TODAY = "2026-11-29";
 
@@ -60,10 +61,35 @@ describe("checkReturn", () => {
     expect(wholeResult(checked)).toMatchObject({ errors: checked.errors, warnings: checked.warnings, issues: checked.issues });
   });
 
-  it("uses --submitted only when the ICS sheet gives no date, and today last", async () => {
+  it("uses --submitted only when the ICS sheet gives no date, then the date stored with the return, and today last", async () => {
     const gateway = new FakeGateway().addSheet("Trusts", cleanReturn());
-    expect((await readReturnSheets(gateway, { today: TODAY })).submitted).toBe(TODAY);
-    expect((await readReturnSheets(gateway, { today: TODAY, submitted: "2023-11-15" })).submitted).toBe("2023-11-15");
+    expect(await readReturnSheets(gateway, { today: TODAY })).toMatchObject({ submitted: TODAY, submittedFrom: "today" });
+    expect(await readReturnSheets(gateway, { today: TODAY, submitted: "2023-11-15" })).toMatchObject({ submitted: "2023-11-15", submittedFrom: "given" });
+    await gateway.saveSetting(SUBMISSION_DATE_SETTING, "2024-03-31");
+    expect(await readReturnSheets(gateway, { today: TODAY })).toMatchObject({ submitted: "2024-03-31", submittedFrom: "stored" });
+    // The command line's --submitted wins over the stored date.
+    expect(await readReturnSheets(gateway, { today: TODAY, submitted: "2023-11-15" })).toMatchObject({ submitted: "2023-11-15", submittedFrom: "given" });
+    // A value that is no date (a hand edit) reads as none.
+    await gateway.saveSetting(SUBMISSION_DATE_SETTING, "31/03/2024");
+    expect(await readReturnSheets(gateway, { today: TODAY })).toMatchObject({ submitted: TODAY, submittedFrom: "today" });
+  });
+
+  it("the ICS sheet's date wins over the stored one, which is then not read", async () => {
+    const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn());
+    await gateway.saveSetting(SUBMISSION_DATE_SETTING, "2024-03-31");
+    const read = await readReturnSheets(gateway, { today: TODAY, submitted: "2023-11-15" });
+    expect(read).toMatchObject({ submitted: read.ics?.details.submissionDate, submittedFrom: "ics" });
+    expect(read.submitted).not.toBe("2024-03-31");
+    expect(gateway.callsTo("loadSetting").map(([key]) => key)).not.toContain(SUBMISSION_DATE_SETTING);
+  });
+
+  it("measures the date rules from the stored date", async () => {
+    // Implementing, to go live on 1 Jan 2024: a warning once the return is sent after that day.
+    const rows = [HEADERS, trustRow({ trustCode: "RYJ", trustName: "Imperial", trustType: "Acute", eprStatus: "Implementing", supplier: "Epic", goLiveDate: "2024-01-01", plan: "Keep", beds: 10 })];
+    const gateway = new FakeGateway().addSheet("Trusts", rows);
+    expect((await checkReturn(gateway, { today: TODAY })).warnings).toBe(1);
+    await gateway.saveSetting(SUBMISSION_DATE_SETTING, "2023-12-31");
+    expect((await checkReturn(gateway, { today: TODAY })).warnings).toBe(0);
   });
 
   it("refuses a sheet that is not there, naming the user's sheets", async () => {

@@ -5,7 +5,8 @@
  *   xlsx    XlsxGateway over an ExcelJS.Workbook built in memory;
  *   fake    FakeGateway (test/ui/fakeGateway.ts), the task pane tests' fake.
  * Each also says how its host reports a user's edit (userEdit), so the suite can see onSheetChanged listeners
- * being called (and no longer called) on every gateway, the Office one included.
+ * being called (and no longer called) on every gateway, the Office one included, and what number format a cell has
+ * (numberFormat), which no gateway method reads.
  *
  * The fake Excel raises Worksheet.onChanged itself (test/office/fakeExcel.ts, FakeWorkbook.raiseChanged): a change of
  * cell data, through the API or a user's edit (FakeWorkbook.userEdit), made while the add-in's events are on
@@ -38,6 +39,11 @@ export interface ContractWorkbook {
   readonly gateway: WorkbookGateway;
   /** A user's edit in the host: the cell changes and the host tells the gateway, as it would (not a gateway method). */
   userEdit(sheet: string, address: string, value: string | number): Promise<void>;
+  /**
+   * The cell's number format as the host holds it ("General" for none): what the user sees a value by. The gateway
+   * has no method for it (readSheet gives values, dates as Date), so the suite asks the host, as it does for userEdit.
+   */
+  numberFormat(sheet: string, address: string): string;
 }
 
 export type GatewayName = "office" | "xlsx" | "fake";
@@ -104,6 +110,7 @@ export const officeFactory: GatewayFactory = {
         if (!book.eventsEnabled) throw new Error("the add-in left Excel's events off");
         await book.userEdit(name, address, value);
       },
+      numberFormat: (sheet, address) => book.sheet(sheet).at(address)?.numberFormat ?? "General",
     };
   },
 };
@@ -150,6 +157,12 @@ export const xlsxFactory: GatewayFactory = {
         // The workbench grid reports its own edits so.
         gateway.notifyEdited(name);
       },
+      numberFormat(sheet, address) {
+        const ws = workbook.worksheets.find((w) => w.name === sheet);
+        if (!ws) throw new Error(`no sheet ${sheet}`);
+        const format: unknown = ws.getCell(address).numFmt;
+        return typeof format === "string" && format !== "" ? format : "General";
+      },
     };
   },
 };
@@ -169,6 +182,7 @@ export const fakeFactory: GatewayFactory = {
       async userEdit(name, address, value) {
         gateway.edit(name, address, value);
       },
+      numberFormat: (sheet, address) => gateway.numberFormatAt(sheet, address),
     };
   },
 };

@@ -14,7 +14,8 @@
  * Both lists are checked against the cases' titles, so an entry cannot outlive its case. CONTRACT_STRICT=1 runs
  * every case as `it` for every gateway, the listed ones too, to see how they fail today.
  */
-import type { CellMark, CellWrite, WorkbookGateway } from "../../src/app/gateway";
+import { figuresSheet } from "../../src/app/figures";
+import type { CellMark, CellWrite, FiguresSheet, WorkbookGateway } from "../../src/app/gateway";
 import { isHiddenSheetError } from "../../src/app/gateway";
 import { MARKS_SETTING, planMarks } from "../../src/app/marks";
 import { FIGURES_SETTING } from "../../src/app/settings/ownedSheets";
@@ -26,7 +27,10 @@ import { SETTINGS_SHEET } from "../../src/core/returnSheets";
 import { isDateNumberFormat } from "../../src/core/sheet/numberFormats";
 import type { TrustRow } from "../../src/core/schema";
 import { createStamp, stampFromSheet, stampToRows, STAMP_SHEET } from "../../src/core/stamp";
+import { scoreReturn } from "../../src/core/calc";
 import { buildTemplate } from "../../src/core/template/build";
+import { DATE_FORMAT, MONEY_FORMAT } from "../../src/core/template/layout";
+import { TRUSTS } from "../files/summaryFixture";
 import type { TemplateSpec } from "../../src/core/template/types";
 import { FACTORIES, type ContractWorkbook, type GatewayFactory, type GatewayName } from "./factories";
 
@@ -587,6 +591,60 @@ contract("writeFigures", "text figures that look like dates, numbers or formulas
   const rows = [["Target date", "2023-12-31"], ["Code", "007"], ["Note", "=not a formula"], ["Flag", "TRUE"], ["Profile", "dec-2023"], ["Range", "1-2"], ["Missing", "#N/A"], ["Phone", "+44 20 7946 0000"]];
   await gateway.writeFigures({ name: "Figures", rows });
   expect(await cells(gateway, "Figures")).toEqual(expectedCells(rows));
+});
+
+const FORMATTED: FiguresSheet = {
+  name: "Figures",
+  rows: [
+    ["Total cost (£)", 52_100_000],
+    ["Installed share", 0.625],
+    ["Convergence score (now)", 57.142857142857146],
+    ["Target date", day("2023-12-31")],
+    ["Date 90% installed", day("2026-03-31")],
+    ["Target met", "Yes"],
+    ["Date 90% installed (none)", null],
+  ],
+  numberFormats: [[null, MONEY_FORMAT], [null, "0.0%"], [null, "0.0"], [null, DATE_FORMAT], [null, null], [null, null], [null, null]],
+};
+
+contract("writeFigures", "numbers and dates read back typed (a Date as a date), each cell under its number format (a Date with none: dd/mm/yyyy)", async (f) => {
+  const book = await f.create([]);
+  await book.gateway.writeFigures(FORMATTED);
+  expect(await cells(book.gateway, "Figures")).toEqual(expectedCells(FORMATTED.rows));
+  const formats = ["A1", "B1", "B2", "B3", "B4", "B5", "B6"].map((address) => [address, book.numberFormat("Figures", address)]);
+  expect(formats).toEqual([["A1", "General"], ["B1", MONEY_FORMAT], ["B2", "0.0%"], ["B3", "0.0"], ["B4", DATE_FORMAT], ["B5", DATE_FORMAT], ["B6", "General"]]);
+});
+
+contract("writeFigures", "rewriting the sheet replaces its formats too: text figures (the Export's) come back as text under General", async (f) => {
+  const book = await f.create([]);
+  await book.gateway.writeFigures(FORMATTED);
+  const text = { name: "Figures", rows: [["Total cost (£)", "52100000"], ["Installed share", "0.625"], ["Convergence score (now)", "57.1"], ["Target date", "2023-12-31"]] };
+  await book.gateway.writeFigures(text);
+  expect(await cells(book.gateway, "Figures")).toEqual(expectedCells(text.rows));
+  expect(["B1", "B2", "B3", "B4", "B5"].map((address) => book.numberFormat("Figures", address))).toEqual(Array(5).fill("General"));
+});
+
+contract("writeFigures", "the Scores figures (figuresSheet) read back as numbers, dates and Yes/No under the template Summary's formats", async (f) => {
+  const book = await f.create([]);
+  const score = scoreReturn(TRUSTS, { profile: "dec-2023" });
+  const sheet = figuresSheet(score, false);
+  const name = await book.gateway.writeFigures(sheet);
+  const grid = await book.gateway.readSheet(name);
+  const row = (label: string): number => sheet.rows.findIndex((r) => r[0] === label) + 1;
+  const valueOf = (label: string): CellValue => cellAt(grid, row(label), 2);
+  const formatOf = (label: string): string => book.numberFormat(name, `B${row(label)}`);
+  expect(valueOf("Total cost (£)")).toBe(score.funding.totalCost);
+  expect(formatOf("Total cost (£)")).toBe(MONEY_FORMAT);
+  expect(valueOf("Installed share")).toBe(score.coverage.installedShare);
+  expect(formatOf("Installed share")).toBe("0.0%");
+  expect(valueOf("Convergence score (now)")).toBe(score.convergence.now.score);
+  expect(formatOf("Convergence score (now)")).toBe("0.0");
+  expect(valueOf("Target date")).toEqual(day(score.coverage.asOf));
+  expect(formatOf("Target date")).toBe(DATE_FORMAT);
+  expect(valueOf("Target met")).toBe(score.coverage.met ? "Yes" : "No");
+  expect(valueOf("Weighted by beds")).toBe("No");
+  expect(valueOf("Trusts")).toBe(score.trusts);
+  expect(formatOf("Trusts")).toBe("General");
 });
 
 /* loadSetting / saveSetting */

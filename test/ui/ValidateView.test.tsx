@@ -5,6 +5,10 @@ import { App } from "../../src/ui/App";
 import type { CellMark, CellWrite } from "../../src/app/gateway";
 import { FakeGateway } from "./fakeGateway";
 import { ICS_ROWS, cleanReturn, returnWithIssues, trustRow, HEADERS } from "./fixtures";
+import { SUBMISSION_DATE_SETTING } from "../../src/app/settings/submissionDate";
+import { todayIso } from "../../src/core/dates";
+import { formatUkDate } from "../../src/ui/format";
+import type { Row } from "../../src/core/cells";
 
 function renderValidate(gateway: FakeGateway) {
   return render(<App {...paneAdapters} gateway={gateway} initialView="validate" />);
@@ -27,14 +31,17 @@ async function pickSheet(name: string): Promise<void> {
 }
 
 async function verdictText(): Promise<string> {
-  const status = await screen.findByText(/trust rows, submission date/);
+  const status = await screen.findByText(/trust rows?, submission date/);
   return status.textContent ?? "";
 }
 
 describe("Validate view", () => {
   it("says a clean return is ready to send, using the ICS sheet's submission date", async () => {
     renderValidate(new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn()));
-    expect(await verdictText()).toBe("Ready to send (3 trust rows, submission date 2024-06-30)");
+    expect(await verdictText()).toBe("Ready to send (3 trust rows, submission date 30 Jun 2024)");
+    // Where the date comes from, and no box to give another: the ICS sheet's date is the one.
+    expect(screen.getByText("The submission date is the ICS sheet's; change it there.")).toBeInTheDocument();
+    expect(screen.queryByRole("textbox", { name: "Submission date" })).not.toBeInTheDocument();
   });
 
   it("counts errors and warnings and groups the issues by trust", async () => {
@@ -300,5 +307,92 @@ describe("Validate view", () => {
     await userEvent.click(more);
     expect(screen.getAllByText(/^Row \d+: Trust/)).toHaveLength(60);
     expect(screen.queryByText(/Show more/)).not.toBeInTheDocument();
+  });
+});
+
+/** A trust implementing an EPR that was to go live on 1 Jan 2024: a warning when the return is sent after that day. */
+function implementingRows(): Row[] {
+  return [
+    HEADERS,
+    trustRow({ trustCode: "RYJ", trustName: "Imperial College Healthcare", trustType: "Acute", eprStatus: "Implementing", supplier: "Epic", goLiveDate: "2024-01-01", plan: "Keep", beds: 1000 }),
+  ];
+}
+
+describe("Validate view: the submission date", () => {
+  const today = formatUkDate(todayIso());
+
+  it("without an ICS sheet, measures from today until the user gives the date, which is saved with the return", async () => {
+    const gateway = new FakeGateway().addSheet("EPR position", implementingRows());
+    renderValidate(gateway);
+    expect(await verdictText()).toBe(`Ready to send (1 warning) (1 trust row, submission date ${today})`);
+    expect(screen.getByText(/^There is no ICS sheet, so the date rules use today's date\./)).toBeInTheDocument();
+
+    const box = screen.getByRole("textbox", { name: "Submission date" });
+    await userEvent.type(box, "31122023");
+    expect(screen.getByText("Read as 31 Dec 2023.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Save date" }));
+    await waitFor(() => expect(screen.getByText(/trust rows?, submission date/).textContent).toBe("Ready to send (1 trust row, submission date 31 Dec 2023)"));
+    expect(screen.getByText("Saved: the rules measure from 31 Dec 2023.")).toBeInTheDocument();
+    await expect(gateway.loadSetting(SUBMISSION_DATE_SETTING)).resolves.toBe("2023-12-31");
+    expect(box).toHaveValue("31/12/2023");
+    expect(screen.getByText("Saved with the return. Empty the box and save to use today's date.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Save date" })).toBeDisabled();
+
+    // Emptied and saved: the stored date goes, and the rules use today again.
+    await userEvent.clear(box);
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(screen.getByText(/trust rows?, submission date/).textContent).toBe(`Ready to send (1 warning) (1 trust row, submission date ${today})`));
+    await expect(gateway.loadSetting(SUBMISSION_DATE_SETTING)).resolves.toBeUndefined();
+    expect(screen.getByText("Removed the saved date: the rules use today's date.")).toBeInTheDocument();
+  });
+
+  it("says when it cannot read the date typed, and saves nothing", async () => {
+    const gateway = new FakeGateway().addSheet("EPR position", implementingRows());
+    renderValidate(gateway);
+    await verdictText();
+    const box = screen.getByRole("textbox", { name: "Submission date" });
+    await userEvent.type(box, "12/31/2023{Enter}");
+    expect(await screen.findByText("Put the day first: did you mean 31/12/2023?")).toBeInTheDocument();
+    expect(box).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByRole("button", { name: "Save date" })).toBeDisabled();
+    await userEvent.clear(box);
+    await userEvent.type(box, "someday");
+    await userEvent.tab();
+    expect(await screen.findByText("Could not read “someday” as a date. Use a date like 31/03/2025.")).toBeInTheDocument();
+    expect(gateway.callsTo("saveSetting").filter(([key]) => key === SUBMISSION_DATE_SETTING)).toEqual([]);
+  });
+
+  it("reads the date saved in the workbook; the ICS sheet's own date wins over it", async () => {
+    const saved = new FakeGateway().addSheet("EPR position", implementingRows());
+    await saved.saveSetting(SUBMISSION_DATE_SETTING, "2023-12-31");
+    const { unmount } = renderValidate(saved);
+    expect(await verdictText()).toBe("Ready to send (1 trust row, submission date 31 Dec 2023)");
+    expect(screen.getByRole("textbox", { name: "Submission date" })).toHaveValue("31/12/2023");
+    unmount();
+
+    const withIcs = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", implementingRows());
+    await withIcs.saveSetting(SUBMISSION_DATE_SETTING, "2023-12-31");
+    renderValidate(withIcs);
+    expect(await verdictText()).toBe("Ready to send (1 warning) (1 trust row, submission date 30 Jun 2024)");
+    expect(screen.getByText("The submission date is the ICS sheet's; change it there.")).toBeInTheDocument();
+  });
+
+  it("offers the box when the ICS sheet's Submission date is blank, saying a date there would replace it", async () => {
+    const ics = ICS_ROWS.map((row) => (row[0] === "Submission date" ? [row[0], null] : row));
+    const gateway = new FakeGateway().addSheet("ICS", ics).addSheet("Trusts", implementingRows());
+    renderValidate(gateway);
+    await verdictText();
+    expect(screen.getByText(/^The ICS sheet gives none, so the date rules use today's date\./)).toBeInTheDocument();
+    await userEvent.type(screen.getByRole("textbox", { name: "Submission date" }), "31/12/2023{Enter}");
+    expect(await screen.findByText("Saved with the return. A date on the ICS sheet would replace it. Empty the box and save to use today's date.")).toBeInTheDocument();
+  });
+
+  it("shows the gateway's message when the date cannot be saved", async () => {
+    const gateway = new FakeGateway().addSheet("EPR position", implementingRows()).failWith("saveSetting", "The workbook is protected.");
+    renderValidate(gateway);
+    await verdictText();
+    await userEvent.type(screen.getByRole("textbox", { name: "Submission date" }), "31/12/2023{Enter}");
+    expect(await screen.findByText("Could not save the submission date")).toBeInTheDocument();
+    expect(screen.getByText(/The workbook is protected\./)).toBeInTheDocument();
   });
 });

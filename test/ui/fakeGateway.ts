@@ -8,15 +8,16 @@
  * with a message naming it; the settings sheet is never listed or read (a workbook's settings sheet, added with
  * addSheet, gives loadSetting its values); dates read back at UTC midnight;
  * writes are checked before any cell changes; settings are stored as JSON (settingKeys lists them); the template and
- * the figures sheet never replace a user's sheet; selectCell refuses a hidden sheet (HiddenSheetError) unless asked to
+ * the figures sheet never replace a user's sheet, and the figures' number formats are kept (numberFormatAt); selectCell refuses a hidden sheet (HiddenSheetError) unless asked to
  * unhide it, and a very hidden one always; the stamp sheet is listed as not visible; onSheetChanged listeners hear
  * of the user's edits (`edit`) only, never of the gateway's own writes. Its one shortcut: a sheet
  * added without a table (`addSheet` with `table` left out) has an implicit one, the block from row 1
  * (headers) to its last row, as wide as its header row.
  */
 import type { CellValue, Row, SheetData } from "../../src/core/cells";
-import { columnLetters, parseAddress } from "../../src/core/cells";
+import { cellAddress, columnLetters, parseAddress } from "../../src/core/cells";
 import { dateFromIso, isoFromDate, isoFromSerial } from "../../src/core/dates";
+import { figureFormat, figureInput } from "../../src/app/figureCells";
 import { headerText, isOwnExtraHeader, SOURCE_HEADER } from "../../src/core/headers";
 import { SETTINGS_SHEET, sameSheetName } from "../../src/core/returnSheets";
 import { parseRangeBounds, type RangeBounds } from "../../src/core/sheet/addresses";
@@ -48,6 +49,8 @@ interface FakeSheet {
   /** Of a sheet not visible: hidden, or very hidden (never unhidden by selectCell). */
   veryHidden?: boolean;
   table: FakeTable | null;
+  /** Number formats by A1 address, of the cells writeFigures formatted (no other write formats a cell here). */
+  formats?: Map<string, string>;
 }
 
 /** A JSON value stored and read as a copy, as the real gateways' settings are. */
@@ -146,6 +149,11 @@ export class FakeGateway implements WorkbookGateway {
 
   listenerCount(sheet: string): number {
     return this.listeners.get(sheet.toLowerCase())?.size ?? 0;
+  }
+
+  /** A cell's number format as writeFigures set it ("General" for none), as a test would see it in Excel. */
+  numberFormatAt(sheet: string, address: string): string {
+    return this.requireSheet(sheet).formats?.get(address.toUpperCase()) ?? "General";
   }
 
   /** The cell or range selectCell last went to, or null. */
@@ -288,13 +296,24 @@ export class FakeGateway implements WorkbookGateway {
   async writeFigures(figures: FiguresSheet): Promise<string> {
     await this.enter("writeFigures", [figures]);
     this.figures.push(figures);
-    // A figure that cannot be computed (NaN, ±Infinity) is a blank cell.
-    const rows = figures.rows.map((r) => r.map((v) => (typeof v === "number" && !Number.isFinite(v) ? null : v)));
+    // As every gateway writes them (app/figureCells.ts): a figure that cannot be computed is blank, a day a date.
+    const rows = figures.rows.map((r) =>
+      r.map((v) => {
+        const input = figureInput(v);
+        return input.kind === "blank" ? null : input.kind === "day" ? dateFromIso(input.iso) : input.value;
+      }),
+    );
+    const formats = new Map<string, string>();
+    figures.rows.forEach((r, i) => r.forEach((_, j) => {
+      const format = figureFormat(figures, i, j);
+      if (format !== null) formats.set(cellAddress(i + 1, j + 1), format);
+    }));
     const ours = this.ownFigures.get(figures.name);
     if (ours && this.sheets.includes(ours)) {
       ours.rows = rows;
+      ours.formats = formats;
     } else {
-      const sheet: FakeSheet = { name: uniqueSheetName(figures.name, this.takenNames()), rows, visible: true, table: null };
+      const sheet: FakeSheet = { name: uniqueSheetName(figures.name, this.takenNames()), rows, visible: true, table: null, formats };
       this.sheets.push(sheet);
       this.ownFigures.set(figures.name, sheet);
     }

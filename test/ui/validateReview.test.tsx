@@ -31,7 +31,7 @@ function renderValidate(gateway: FakeGateway) {
 }
 
 async function verdictText(): Promise<string> {
-  return (await screen.findByText(/trust rows, submission date/)).textContent ?? "";
+  return (await screen.findByText(/trust rows?, submission date/)).textContent ?? "";
 }
 
 /** The cells of the issues listed, in order. */

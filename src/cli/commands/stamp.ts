@@ -6,7 +6,7 @@ import { stampReturn } from "../../app/stamp";
 import { plural } from "../../core/plural";
 import { addStampSheet } from "../../files/patch";
 import { readWorkbookBytes, ReadOnlyWorkbook } from "../../files/reader";
-import { readFileBytes } from "../../files/nodeFile";
+import { nodeInflateRaw, readFileBytes } from "../../files/nodeFile";
 import { allowOnly, booleanFlag, isoDateFlag, stringFlag, type ParsedArgs } from "../args";
 import { FileError, UsageError, type CliIo } from "../io";
 import { inFile } from "../openReturn";
@@ -41,7 +41,7 @@ export async function runStamp(args: ParsedArgs, io: CliIo): Promise<number> {
 
   // Read once: the bytes checked are the bytes stamped.
   const bytes = await inFile(file, () => readFileBytes(file));
-  const reader = new ReadOnlyWorkbook(await inFile(file, () => readWorkbookBytes(bytes, { fileName: basename(file) })));
+  const reader = new ReadOnlyWorkbook(await inFile(file, () => readWorkbookBytes(bytes, { fileName: basename(file), inflateRaw: nodeInflateRaw })));
   // The stamp goes into the file's own parts, which only an .xlsx/.xlsm package has.
   if (reader.data.format !== "xlsx") throw new FileError(file, `is read as ${reader.data.format.toUpperCase()}, but stamp writes only into .xlsx and .xlsm workbooks: save it as .xlsx first`);
   const checked = await inFile(file, () => checkReturn(reader, { today: io.today, ...(sheet !== undefined ? { sheet } : {}), ...(submitted ? { submitted } : {}) }));

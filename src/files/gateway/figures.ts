@@ -7,7 +7,9 @@
  * in Excel), only the one the record names is the add-in's.
  */
 import type ExcelJS from "exceljs";
+import { figureFormat, figureInput, type FigureInput } from "../../app/figureCells";
 import type { FiguresSheet } from "../../app/gateway";
+import { dateFromIso } from "../../core/dates";
 import { FIGURES_SETTING, figuresMarker, figuresRecord, ownFiguresSheet, withFiguresSheet } from "../../app/settings/ownedSheets";
 import { uniqueSheetName } from "../../core/sheet/sheetNames";
 import { setSheetOwner, sheetOwner } from "./ownerNames";
@@ -31,14 +33,33 @@ function moveTo(ws: ExcelJS.Worksheet, orderNo: unknown): void {
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 
-function writeRows(ws: ExcelJS.Worksheet, rows: FiguresSheet["rows"]): void {
+/** Roughly how many characters a cell shows under its format (exceljs cannot render a format), for the column width. */
+function shownLength(input: FigureInput, format: string | null): number {
+  if (input.kind === "blank") return 0;
+  // dd/mm/yyyy shows as many characters as it has.
+  if (input.kind === "day") return (format ?? input.iso).length;
+  const { value } = input;
+  if (typeof value !== "number" || format === null) return String(value).length;
+  const decimals = /\.(0+)/.exec(format)?.[1]?.length ?? 0;
+  const percent = format.includes("%");
+  const digits = Math.abs(percent ? value * 100 : value).toFixed(decimals);
+  const [whole = "", fraction] = digits.split(".");
+  const grouped = format.includes(",") ? whole.replace(/\B(?=(\d{3})+$)/g, ",") : whole;
+  const symbols = (value < 0 ? 1 : 0) + (percent ? 1 : 0) + (format.includes("£") ? 1 : 0);
+  return grouped.length + (fraction === undefined ? 0 : fraction.length + 1) + symbols;
+}
+
+function writeRows(ws: ExcelJS.Worksheet, figures: FiguresSheet): void {
   const widths: number[] = [];
-  rows.forEach((row, r) =>
+  figures.rows.forEach((row, r) =>
     row.forEach((value, c) => {
-      // A figure that cannot be computed (NaN, ±Infinity) shows as a blank cell: xlsx has no NaN.
-      const cellValue = typeof value === "number" && !Number.isFinite(value) ? null : value;
-      ws.getCell(r + 1, c + 1).value = cellValue;
-      widths[c] = Math.max(widths[c] ?? 0, cellValue === null ? 0 : String(cellValue).length);
+      const input = figureInput(value);
+      const format = figureFormat(figures, r, c);
+      const cell = ws.getCell(r + 1, c + 1);
+      // A Date is saved as a serial of the workbook's date system (exceljs reads workbook.properties.date1904).
+      cell.value = input.kind === "blank" ? null : input.kind === "day" ? dateFromIso(input.iso) : input.value;
+      if (format !== null) cell.numFmt = format;
+      widths[c] = Math.max(widths[c] ?? 0, shownLength(input, format));
     }),
   );
   // Roughly what autofit gives: exceljs cannot measure text.
@@ -60,7 +81,7 @@ export function writeFigures(workbook: ExcelJS.Workbook, figures: FiguresSheet):
   } else {
     ws = workbook.addWorksheet(uniqueSheetName(figures.name, takenSheetNames(workbook)));
   }
-  writeRows(ws, figures.rows);
+  writeRows(ws, figures);
   setSheetOwner(workbook, ws, figuresMarker(figures.name));
   if (record[figures.name]?.name !== ws.name) writeSetting(workbook, FIGURES_SETTING, withFiguresSheet(record, figures.name, ws.name));
   return ws.name;

@@ -11,6 +11,7 @@ import type { ReadOptions, WorkbookData } from "./types";
 import { readXlsx } from "./xlsx";
 
 export type { DefinedName, ReadLimits, ReadOptions, ReadSheet, SheetState, WorkbookData, WorkbookFormat } from "./types";
+export type { RawInflater } from "./zip";
 export { DEFAULT_READ_LIMITS } from "./types";
 export { ReadOnlyWorkbook } from "./readOnlyWorkbook";
 

@@ -5,6 +5,7 @@
  */
 import type { SheetData } from "../../core/cells";
 import type { SheetInfo } from "../../app/gateway";
+import type { RawInflater } from "./zip";
 
 export type WorkbookFormat = "xlsx" | "xls" | "ods" | "csv";
 
@@ -89,4 +90,9 @@ export interface ReadOptions {
    */
   readonly sheetsToRead?: (sheets: readonly SheetInfo[]) => ReadonlySet<string> | null;
   readonly limits?: Partial<ReadLimits>;
+  /**
+   * A faster inflater the host offers for .xlsx parts (the command line: Node's zlib); left out, fflate inflates
+   * them in slices. Either way the same limits and messages (./zip/inflate.ts).
+   */
+  readonly inflateRaw?: RawInflater;
 }

@@ -1,10 +1,14 @@
 /**
  * Scores: convergence now and at target, coverage against a target profile, funding, two charts, and
  * "Write Summary", which writes the figures to a sheet the add-in owns.
+ *
+ * The As-of date is a "what if": coverage at that date against the profile's thresholds, shown apart from the
+ * profile's target (its date, and whether it was met then), which it never relabels. Write Summary writes the
+ * profile's figures, as the template's Summary does.
  */
 import { useMemo, useState } from "react";
-import { Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { scoreReturn } from "../../core/calc";
+import { Checkbox, Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { coverage, scoreReturn } from "../../core/calc";
 import { DEFAULT_PROFILE } from "../../core/profiles";
 import { PROFILE_NAMES, ProfileNameSchema } from "../../core/schema";
 import type { ProfileName } from "../../core/schema";
@@ -14,7 +18,9 @@ import { SharesChart } from "../charts/SharesChart";
 import { BusyButton } from "../components/BusyButton";
 import { FailureBar } from "../components/FailureBar";
 import { FiguresTable } from "../components/FiguresTable";
-import { DATE_EXAMPLE, formatUkDate, readTypedDate } from "../format";
+import { UkDateField } from "../components/UkDateField";
+import { WhatIfCoverage } from "../components/WhatIfCoverage";
+import { DATE_EXAMPLE, readTypedDate } from "../format";
 import { useOperation } from "../hooks/useOperation";
 import { useAutoCheck } from "../hooks/useValidation";
 import type { Validation } from "../hooks/useValidation";
@@ -35,10 +41,8 @@ export function ScoresView({ gateway, sheet, validation }: ScoresViewProps) {
   const styles = useStyles();
   const { check, operation: checking } = validation;
   const [profileChoice, setProfileChoice] = useState<ProfileName | null>(null);
-  // The As-of box's text, and whether the user has left it: an unreadable date is called out once they have.
+  // The As-of box's text, and the last date read from it ("" for none): the what-if stays on it while the text is retyped.
   const [asOfText, setAsOfText] = useState("");
-  const [asOfLeft, setAsOfLeft] = useState(false);
-  // The last date read from the box ("" for none): the figures stay on it while the text is being retyped.
   const [asOf, setAsOf] = useState("");
   const [byBeds, setByBeds] = useState(false);
   const [written, setWritten] = useState<string | null>(null);
@@ -46,13 +50,13 @@ export function ScoresView({ gateway, sheet, validation }: ScoresViewProps) {
 
   // The ICS sheet's target profile is the default until the user picks one.
   const profile = profileChoice ?? check?.ics?.details.targetProfile ?? DEFAULT_PROFILE;
-  const typed = readTypedDate(asOfText);
-  const asOfValid = typed === null || typed.ok;
   const trusts = check?.result.trusts;
+  // The profile's figures, at its own target date; the As-of date only ever makes the what-if below.
   const score = useMemo(() => {
     if (!trusts) return null;
-    return scoreReturn(trusts, { profile, ...(asOf ? { asOf } : {}), ...(byBeds ? { weight: "beds" as const } : {}) });
-  }, [trusts, profile, asOf, byBeds]);
+    return scoreReturn(trusts, { profile, ...(byBeds ? { weight: "beds" as const } : {}) });
+  }, [trusts, profile, byBeds]);
+  const whatIf = useMemo(() => (trusts && asOf ? coverage(trusts, profile, asOf) : null), [trusts, profile, asOf]);
   const shares = useMemo(() => supplierShares(trusts ?? []), [trusts]);
   const steps = useMemo(() => coverageSteps(trusts ?? []), [trusts]);
 
@@ -71,32 +75,22 @@ export function ScoresView({ gateway, sheet, validation }: ScoresViewProps) {
             {PROFILE_NAMES.map((p) => <option key={p} value={p}>{p}</option>)}
           </Select>
         </Field>
-        <Field
+        <UkDateField
           label="As-of date (optional)"
-          hint={typed?.ok ? `Read as ${formatUkDate(typed.iso)}.` : `For example ${DATE_EXAMPLE}.`}
-          validationMessage={typed && !typed.ok && asOfLeft ? typed.message : undefined}
-        >
-          <Input
-            value={asOfText}
-            placeholder="dd/mm/yyyy"
-            onChange={(_, d) => {
-              setAsOfText(d.value);
-              const read = readTypedDate(d.value);
-              if (read === null) setAsOf("");
-              else if (read.ok) setAsOf(read.iso);
-              setAsOfLeft(false);
-            }}
-            onBlur={() => setAsOfLeft(true)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") setAsOfLeft(true);
-            }}
-          />
-        </Field>
+          hint={`For a what-if, e.g. ${DATE_EXAMPLE}.`}
+          text={asOfText}
+          onTextChange={(text) => {
+            setAsOfText(text);
+            const read = readTypedDate(text);
+            if (read === null) setAsOf("");
+            else if (read.ok) setAsOf(read.iso);
+          }}
+        />
         <Checkbox label="Weight by beds" checked={byBeds} onChange={(_, d) => setByBeds(d.checked === true)} />
       </div>
       <div className={styles.actions}>
         <BusyButton busy={checking.running} disabled={sheet === null} onClick={() => void checking.run()}>Recalculate from sheet</BusyButton>
-        <BusyButton appearance="primary" busy={writing.running} disabled={!score || !asOfValid} onClick={() => void writing.run()}>Write Summary</BusyButton>
+        <BusyButton appearance="primary" busy={writing.running} disabled={!score} onClick={() => void writing.run()}>Write Summary</BusyButton>
       </div>
       {checking.running ? <Spinner size="small" label="Reading the return…" /> : null}
       {written ? <MessageBar intent="success" layout="multiline"><MessageBarBody>Figures written to the sheet "{written}".</MessageBarBody></MessageBar> : null}
@@ -109,6 +103,7 @@ export function ScoresView({ gateway, sheet, validation }: ScoresViewProps) {
           ) : null}
           <FiguresTable caption="Convergence" figures={sections.convergence} />
           <FiguresTable caption={`Coverage (${score.coverage.profile})`} figures={sections.coverage} />
+          {whatIf ? <WhatIfCoverage coverage={whatIf} /> : null}
           <FiguresTable caption="Funding" figures={sections.funding} />
           {byBeds ? <FiguresTable caption="Weighting" figures={sections.options.slice(1)} /> : null}
           <h3>Supplier shares</h3>

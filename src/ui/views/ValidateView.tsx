@@ -10,7 +10,9 @@
  * An issue on a hidden sheet: the gateway refuses to go there (Excel cannot select a cell on a hidden sheet), and the
  * view offers to unhide the sheet and go there; only that button unhides it (never a very hidden sheet).
  * Under the verdict it says the next step (app/returnState.ts): with no return yet (an empty sheet, or one with no
- * header row) it says so and offers the Template tab instead of listing every missing column.
+ * header row) it says so and offers the Template tab instead of listing every missing column. Beside the verdict, the
+ * submission date the rules measured from, and where it came from; a box to give it when the ICS sheet gives none
+ * (SubmissionDateField: saved with the return).
  *
  * Focus never drops to the page start: a fix preview takes focus (FixPreview) and gives it back to the button
  * that opened it on Cancel or Escape, and to the Issues heading after Apply; an accepted warning's row goes, and
@@ -19,6 +21,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Issue } from "../../core/issues";
+import { plural } from "../../core/plural";
 import { isHiddenSheetError, type WorkbookGateway } from "../../app/gateway";
 import { fixWritesBySheet, groupIssues, isFixable, stillPending, type FixableIssue } from "../../app/issueGroups";
 import { countByCode, countBySeverity } from "../../app/review/counts";
@@ -33,8 +36,10 @@ import { FailureBar } from "../components/FailureBar";
 import { FIX_PREVIEW_ID, FixPreview } from "../components/FixPreview";
 import { HiddenSheetBar } from "../components/HiddenSheetBar";
 import { IssueList } from "../components/IssueList";
+import { SubmissionDateField } from "../components/SubmissionDateField";
 import { AcceptedList } from "../components/review/AcceptedList";
 import { IssueStepper } from "../components/review/IssueStepper";
+import { formatUkDate } from "../format";
 import { useOperation } from "../hooks/useOperation";
 import { useAutoCheck } from "../hooks/useValidation";
 import type { Validation } from "../hooks/useValidation";
@@ -219,8 +224,9 @@ export function ValidateView({ gateway, sheet, validation, onOpenTemplate }: Val
       {check && state && state.kind !== "no-return" ? (
         <>
           <Text as="p" block role="status" weight="semibold">
-            {verdict({ errors: severity.errors, warnings: severity.warnings, rows: check.result.rows })} ({check.result.rows} trust rows, submission date {check.submitted})
+            {verdict({ errors: severity.errors, warnings: severity.warnings, rows: check.result.rows })} ({plural(check.result.rows, "trust row")}, submission date {formatUkDate(check.submitted)})
           </Text>
+          <SubmissionDateField gateway={gateway} submitted={check.submitted} from={check.submittedFrom} hasIcsSheet={check.ics !== null} onSaved={request} />
           <Text as="p" block>Next: {nextStep(state)}</Text>
         </>
       ) : null}

@@ -21,9 +21,11 @@ export function wholeNumber(value: string | undefined): number | undefined {
  * namespace to: the first attribute whose local name is "id" and that has a prefix.
  */
 export function relationshipId(attributes: Attributes): string | undefined {
-  if (attributes["r:id"] !== undefined) return attributes["r:id"];
-  for (const name in attributes) {
-    if (name.endsWith(":id") && !name.startsWith("xmlns")) return attributes[name];
+  const usual = attributes.get("r:id");
+  if (usual !== undefined) return usual;
+  for (let i = 0; i < attributes.count; i++) {
+    const name = attributes.nameAt(i);
+    if (name.endsWith(":id") && !name.startsWith("xmlns")) return attributes.valueAt(i);
   }
   return undefined;
 }

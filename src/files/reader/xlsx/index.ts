@@ -2,13 +2,13 @@
  * The .xlsx and .xlsm reader: the package's parts found through its relationships (whatever the
  * parts are named, absolute or relative, any case), only the parts needed inflated (the workbook,
  * its relationships, shared strings, styles, the worksheets chosen and their tables), each streamed
- * through saxes into the core's grid within budgets counted over the whole workbook (./budget.ts).
+ * through the byte tokenizer (./xml/) into the core's grid within budgets counted over the whole workbook (./budget.ts).
  * Spec section 5; the contract in ../types.ts. Runs in the browser too: no Node modules.
  */
 import type { SheetData } from "../../../core/cells";
 import { WorkbookReadError } from "../../errors";
-import type { ReadOptions, ReadSheet, WorkbookData } from "../types";
-import { quoted, ZipArchive, ZipError, type ZipEntry } from "../zip";
+import type { ReadLimits, ReadOptions, ReadSheet, WorkbookData } from "../types";
+import { quoted, ZipArchive, ZipError, type RawInflater, type ZipEntry } from "../zip";
 import { BeyondValues } from "./beyondValues";
 import { ReadBudget, formatCount, resolveLimits } from "./budget";
 import { NO_CELL_FORMATS, readCellFormats, type CellFormats } from "./numberFormats";
@@ -35,9 +35,10 @@ function readErrorOf(error: ZipError): WorkbookReadError {
   }
 }
 
-function openArchive(bytes: Uint8Array, maxFileBytes: number, limits: { maxEntries: number; maxInflatedBytes: number }): ZipArchive {
+function openArchive(bytes: Uint8Array, limits: ReadLimits, inflateRaw: RawInflater | undefined): ZipArchive {
+  const { maxFileBytes } = limits;
   if (bytes.length > maxFileBytes) throw new WorkbookReadError(`too big to read: the file is ${formatCount(bytes.length)} bytes, more than the limit of ${formatCount(maxFileBytes)}`);
-  return ZipArchive.open(bytes, limits);
+  return ZipArchive.open(bytes, limits, inflateRaw === undefined ? {} : { inflateRaw });
 }
 
 /** The workbook part: named by the package's officeDocument relationship, else where Excel puts it. */
@@ -80,7 +81,7 @@ export async function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Pr
 function readPackage(bytes: Uint8Array, options: ReadOptions): WorkbookData {
   const limits = resolveLimits(options.limits);
   const budget = new ReadBudget(limits);
-  const archive = openArchive(bytes, limits.maxFileBytes, limits);
+  const archive = openArchive(bytes, limits, options.inflateRaw);
   const beyondValues = new BeyondValues();
   beyondValues.notePartNames(archive.entries.map((entry) => entry.name));
 

@@ -75,11 +75,12 @@ export function readCellFormats(archive: ZipArchive, entry: ZipEntry, budget: Re
       else if (name === "numFmt" && inNumFmts) {
         // <numFmt> also sits in differential formats (<dxf>), which no cell's s attribute points to.
         countStyle();
-        const id = wholeNumber(attributes.numFmtId);
-        if (id !== undefined && attributes.formatCode !== undefined) custom.set(id, attributes.formatCode);
+        const id = wholeNumber(attributes.get("numFmtId"));
+        const code = attributes.get("formatCode");
+        if (id !== undefined && code !== undefined) custom.set(id, code);
       } else if (name === "xf" && inCellXfs) {
         countStyle();
-        formatIds.push(wholeNumber(attributes.numFmtId) ?? 0);
+        formatIds.push(wholeNumber(attributes.get("numFmtId")) ?? 0);
       }
     },
     close(name) {

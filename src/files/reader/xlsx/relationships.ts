@@ -37,7 +37,10 @@ export function readRelationships(archive: ZipArchive, sourcePart: string, kinds
   parseXmlPart(archive, entry, {
     open(name, attributes) {
       if (name !== "Relationship" || found.length >= MAX_KEPT) return;
-      const { Id: id, Type: type, Target: target, TargetMode: mode } = attributes;
+      const id = attributes.get("Id");
+      const type = attributes.get("Type");
+      const target = attributes.get("Target");
+      const mode = attributes.get("TargetMode");
       if (id === undefined || type === undefined || target === undefined) return;
       if (mode !== undefined && mode.toLowerCase() === "external") return;
       const kind = kindOf(type);

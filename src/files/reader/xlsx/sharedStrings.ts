@@ -31,6 +31,7 @@ export function readSharedStrings(archive: ZipArchive, entry: ZipEntry, budget: 
         inText = true;
       }
     },
+    wantsText: () => inText,
     text(piece) {
       if (!inText) return;
       budget.countText(piece.length);

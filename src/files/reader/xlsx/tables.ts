@@ -32,8 +32,8 @@ function readTotals(archive: ZipArchive, part: string, into: Map<number, ColumnS
   parseXmlPart(archive, entry, {
     open(name, attributes) {
       if (name !== "table") return;
-      const range = parseRange(attributes.ref ?? "");
-      const count = Math.min(wholeNumber(attributes.totalsRowCount) ?? 0, MAX_TOTALS_ROWS_PER_TABLE);
+      const range = parseRange(attributes.get("ref") ?? "");
+      const count = Math.min(wholeNumber(attributes.get("totalsRowCount")) ?? 0, MAX_TOTALS_ROWS_PER_TABLE);
       if (!range || count === 0) return;
       const first = Math.max(range.firstRow, range.lastRow - count + 1);
       for (let row = first; row <= range.lastRow; row++) {

@@ -52,17 +52,18 @@ export function readWorkbookPart(archive: ZipArchive, entry: ZipEntry, budget: R
     open(name, attributes) {
       if (name === "sheet") {
         if (sheets.length >= budget.limits.maxSheets) budget.tooBig("sheets", budget.limits.maxSheets);
-        const sheetName = attributes.name ?? "";
+        const sheetName = attributes.get("name") ?? "";
         if (sheetName.length > MAX_SHEET_NAME_CHARS) throw damagedPart(entry.name, `names a sheet with more than ${MAX_SHEET_NAME_CHARS} characters`);
         budget.countText(sheetName.length);
-        sheets.push({ name: sheetName, state: stateOf(attributes.state), relationshipId: relationshipId(attributes) });
+        sheets.push({ name: sheetName, state: stateOf(attributes.get("state")), relationshipId: relationshipId(attributes) });
       } else if (name === "workbookPr") {
-        date1904 = isTruthy(attributes.date1904);
+        date1904 = isTruthy(attributes.get("date1904"));
       } else if (name === "definedName") {
         hasDefinedNames = true;
-        if (pendingNames.length < MAX_DEFINED_NAMES) pending = { name: attributes.name ?? "", localSheetId: wholeNumber(attributes.localSheetId), formula: "" };
+        if (pendingNames.length < MAX_DEFINED_NAMES) pending = { name: attributes.get("name") ?? "", localSheetId: wholeNumber(attributes.get("localSheetId")), formula: "" };
       }
     },
+    wantsText: () => pending !== null,
     text(text) {
       // Appending stops one piece past the limit: such a name is dropped when it closes.
       if (pending && pending.formula.length <= MAX_FORMULA_CHARS) pending.formula += text;

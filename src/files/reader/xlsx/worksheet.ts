@@ -129,11 +129,12 @@ export function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: s
         case "c": {
           if (++budget.cells > maxCells) budget.tooBig("cells, empty ones included", maxCells);
           if (!inRow) return;
-          const ref = attributes.r;
+          const ref = attributes.get("r");
           const written = ref === undefined ? 0 : columnOfRef(ref);
           col = written > 0 ? written : col + 1;
-          cellType = attributes.t;
-          const style = attributes.s === undefined ? 0 : +attributes.s;
+          cellType = attributes.get("t");
+          const s = attributes.get("s");
+          const style = s === undefined ? 0 : +s;
           cellStyle = style >= 0 ? style : 0;
           inCell = true;
           text = "";
@@ -155,7 +156,7 @@ export function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: s
           beyondValues.note("formulas");
           return;
         case "row":
-          if (inSheetData) startRow(attributes.r, attributes.hidden);
+          if (inSheetData) startRow(attributes.get("r"), attributes.get("hidden"));
           return;
         case "sheetData":
           inSheetData = true;
@@ -166,6 +167,7 @@ export function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: s
         }
       }
     },
+    wantsText: () => capturing,
     text(piece) {
       if (capturing) text += piece;
     },

@@ -4,15 +4,21 @@
  * inflated, slice by slice, within an archive-wide budget (./inflate.ts). Runs in the browser too.
  */
 import { readZipDirectory, type ZipEntry } from "./directory";
-import { inflateEntry, type InflateBudget } from "./inflate";
+import { inflateEntry, type InflateBudget, type RawInflater } from "./inflate";
 import { ZipError } from "./zipError";
 
 export type { ZipEntry } from "./directory";
 export { quoted, ZipError, type ZipFailure } from "./zipError";
+export type { RawInflater } from "./inflate";
 
 export interface ZipLimits {
   readonly maxEntries: number;
   readonly maxInflatedBytes: number;
+}
+
+export interface ZipOptions {
+  /** The host's faster inflater, for entries small enough to inflate at once (./inflate.ts). */
+  readonly inflateRaw?: RawInflater;
 }
 
 /** The key an entry is found by: part names in a package are case-insensitive (ECMA-376 Part 2, 6.2.2.3). */
@@ -28,6 +34,7 @@ export class ZipArchive {
     private readonly bytes: Uint8Array,
     readonly entries: readonly ZipEntry[],
     maxInflatedBytes: number,
+    private readonly inflateRaw: RawInflater | undefined,
   ) {
     // The first of two entries with the same name wins, as in most readers.
     for (const entry of entries) {
@@ -38,8 +45,8 @@ export class ZipArchive {
   }
 
   /** Throws ZipError when the bytes hold no readable zip directory or too many entries. */
-  static open(bytes: Uint8Array, limits: ZipLimits): ZipArchive {
-    return new ZipArchive(bytes, readZipDirectory(bytes, limits.maxEntries).entries, limits.maxInflatedBytes);
+  static open(bytes: Uint8Array, limits: ZipLimits, options: ZipOptions = {}): ZipArchive {
+    return new ZipArchive(bytes, readZipDirectory(bytes, limits.maxEntries).entries, limits.maxInflatedBytes, options.inflateRaw);
   }
 
   /** The entry with this part name (any case, with or without a leading "/"), if there is one. */
@@ -54,7 +61,7 @@ export class ZipArchive {
 
   /** Streams the entry's content to onSlice; see ./inflate.ts for what throws. */
   inflate(entry: ZipEntry, onSlice: (slice: Uint8Array) => void): void {
-    inflateEntry(this.bytes, entry, this.budget, onSlice);
+    inflateEntry(this.bytes, entry, this.budget, onSlice, this.inflateRaw);
   }
 }
 

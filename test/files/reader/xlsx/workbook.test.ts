@@ -47,6 +47,22 @@ describe("readXlsx: the package", () => {
     expect((await readXlsx(zipParts(parts))).sheets[0]?.grid?.rows).toEqual([["any case"]]);
   });
 
+  it("reads parts written in UTF-16 (with its byte-order mark) and UTF-8 with one", async () => {
+    const utf16le = (text: string): Uint8Array => {
+      const bytes = new Uint8Array(2 + 2 * text.length);
+      bytes.set([0xff, 0xfe]);
+      for (let i = 0; i < text.length; i++) {
+        bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+        bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+      }
+      return bytes;
+    };
+    const parts = workbookParts({ sheets: [{ name: "S", xml: sheetWith("Zoë’s trust") }] });
+    parts["xl/worksheets/sheet1.xml"] = utf16le((parts["xl/worksheets/sheet1.xml"] as string).replace('encoding="UTF-8"', 'encoding="UTF-16"'));
+    parts["xl/workbook.xml"] = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(parts["xl/workbook.xml"] as string)]);
+    expect((await readXlsx(zipParts(parts))).sheets[0]?.grid?.rows).toEqual([["Zoë’s trust"]]);
+  });
+
   it("finds the workbook without a package relationship where Excel puts it", async () => {
     const parts = workbookParts(THREE_SHEETS);
     delete parts["_rels/.rels"];
