@@ -20,6 +20,8 @@ function mark(name) {
 async function main() {
   const fs = require("node:fs");
   const { readWorkbookBytes } = require("../../lib/files/reader");
+  // The command line offers Node's zlib to the reader (src/files/nodeFile.ts): so does this.
+  const { nodeInflateRaw } = require("../../lib/files/nodeFile");
   const { validateSheet } = require("../../lib/core/validate");
   const { writeValidationText } = require("../../lib/cli/format/text");
   mark("require");
@@ -27,7 +29,7 @@ async function main() {
   mark("readFile");
   // As openForReading (src/cli/openReturn.ts) asks: the Trusts and ICS sheets when there is a Trusts sheet.
   const sheetsToRead = (sheets) => (sheets.some((s) => s.name === "Trusts" && s.visible) ? new Set(["Trusts", "ICS"]) : null);
-  const workbook = await readWorkbookBytes(bytes, { fileName: process.argv[2], sheetsToRead });
+  const workbook = await readWorkbookBytes(bytes, { fileName: process.argv[2], sheetsToRead, inflateRaw: nodeInflateRaw });
   mark("read (zip, XML, grid)");
   const grid = (workbook.sheets.find((s) => s.name === "Trusts") ?? workbook.sheets[0]).grid;
   const result = validateSheet(grid, { submitted: "2023-11-15" });

@@ -289,26 +289,28 @@ ${CHANGES}`;
 }
 
 /** What the measurements led to (kept by hand: before/after figures from the runs that found them). */
-const CHANGES = `### What changed: one streaming reader instead of exceljs (issue 10)
+const CHANGES = `### What changed: a byte tokenizer and Node's zlib in the reader (issue 10, speed)
 
-Every command now reads through src/files/reader (fflate and saxes, streaming; docs/decisions.md). Measured in
-the run above, against exceljs alone loading the same file: \`validate\` takes about 0.7 of exceljs's time at
-10,000 and 50,000 rows (it was 1.2-1.3 times: the reading now costs less than exceljs's load, and the rules and the
-report come on top), and peaks at 0.4 of exceljs's memory at 50,000 rows. On a typical return \`validate\` is
-about 3.3 times \`node -e 0\` (0.4 s). Merge of ten typical files in the workbench: under half a second, once
-it reads only the sheets a return needs (as the command line does).
+The first version of the reader (fflate and saxes) took about 0.7 of exceljs's time at 10,000 and 50,000 rows:
+at 50,000 rows the read was 2.2-2.5 s of \`validate\`'s 4.7 s, and saxes alone took about 1 s for the 28 MB
+worksheet with handlers that did nothing. A first, text-based tokenizer was only 1.1-1.3 times faster than
+saxes, so decoding and per-element objects were the cost, not the grammar. Three changes since (docs/decisions.md
+"A byte tokenizer"):
 
-**Missed: \`validate\` at most half exceljs's time.** At 50,000 rows the read is about 2.2-2.5 s of \`validate\`'s
-4.7 s (phase table above), and a CPU profile of the read (node --cpu-prof) puts about 1.8 s of it inside saxes
-itself (its write loop, name and attribute scanning), about 0.2 s in inflating and 0.2 s in garbage collection; our
-own per-cell code is under 0.4 s. A purpose-built tokenizer for worksheet XML (indexOf scanning, the same events,
-bounds and errors) was tried: the whole read was 1.35-1.45 times faster with byte-identical results, but the
-tokenizer alone was only 1.1-1.3 times faster than saxes (the profile over-attributed), and about 0.7 s per read
-is fixed cost (inflating, decoding to text, the cell handlers, garbage collection). Not adopted: it would not
-reach half. The next attempt should scan the inflated bytes without decoding to text and skip the elements a
-worksheet read ignores, measured on a quiet machine. At 10,000 rows the peak
-memory is 0.59 of exceljs's (123 against 208 MB), most of it Node and the modules loaded (\`node -e 0\` alone
-peaks near 40 MB).
+- the package's XML is tokenized as UTF-8 bytes (src/files/reader/xlsx/xml/): names made strings once, an
+  attribute's value only when asked for, text only where a handler wants it;
+- a cell whose value is plain digits (shared-string indexes, serial dates, amounts: most cells of a return) is
+  read from its bytes without a string, and so are its column and style;
+- the command line offers Node's zlib to the reader (about 50 ms for the 28 MB worksheet, against 250-580 ms
+  for fflate here); the browser keeps fflate.
+
+The read in the phase table above is through fflate (the workbench's and the task pane's path: that run's
+scripts/bench/phases.js did not yet offer zlib, as \`validate\` does; it does now): 1.3 s at 50,000 rows, against
+2.2 s in the previous page's run with saxes.
+\`validate\` is now under half of exceljs's time at 50,000 rows (table above; just: the rules and the report,
+about 1.4 s, are now most of it) and just over half at 10,000 rows, where start-up weighs more. At 10,000 rows
+the peak memory is 0.61 of exceljs's (124 against 204 MB), most of it Node and the modules loaded
+(\`node -e 0\` alone peaks near 40 MB); the issue's memory target is at 50,000 rows, met at 0.40.
 
 ### Earlier: the command line's speed (before the reader: the guard and exceljs loading described here are gone)
 

@@ -3,8 +3,12 @@
  * gateway (a very hidden sheet, src/core/stamp/sheetLayout.ts); verified by reading the return again, the same
  * way it was stamped (the saved column mapping included), and comparing.
  */
-import { compareWithStamp, createStamp, STAMP_SHEET, stampFromSheet, stampToRows, type Stamp, type StampComparison } from "../core/stamp";
+import { compareWithStamp, createStamp, STAMP_SHEET, stampFromSheet, stampToRows, type FieldChange, type Stamp, type StampComparison } from "../core/stamp";
+import { columnDef, type ColumnType } from "../core/columns";
 import type { IsoDate } from "../core/dates";
+import { boundedText } from "../core/quote";
+import { describeCell, formatPounds, formatUkDate } from "../core/read";
+import { ICS_LABELS, type IcsDetails } from "../core/schema";
 import type { CheckedReturn, Validator, WorkbookReader } from "./checkReturn";
 import { checkReturnSheets, readReturnSheets } from "./checkReturn";
 import type { SheetInfo, WorkbookGateway } from "./gateway";
@@ -54,8 +58,71 @@ export function stampStatus(comparison: Pick<StampComparison, "status">, errors:
   return comparison.status === "match" && errors > 0 ? "errors" : comparison.status;
 }
 
+/** A checked return compared with its stamp: what changed, and what that means (stampStatus). */
+export interface StampCheck {
+  readonly comparison: StampComparison;
+  readonly status: "match" | "changed" | "errors";
+  /** The return's errors under the current rules. */
+  readonly errors: number;
+}
+
+/**
+ * Compares a checked return with its stamp: the trusts as validation read them (the very rows stampReturn hashes)
+ * and the ICS details. The one reading for verify and every pane view that shows the stamp's state.
+ */
+export async function compareCheckedReturn(stamp: Stamp, checked: Pick<CheckedReturn, "ics" | "result" | "errors">): Promise<StampCheck> {
+  const comparison = await compareWithStamp(stamp, { ics: checked.ics?.details ?? null, trusts: checked.result.trusts });
+  return { comparison, status: stampStatus(comparison, checked.errors), errors: checked.errors };
+}
+
+/** A value now, as the user reads it in a sentence: 30 Jun 2025, £5,000,000, 1,200 (beds), “text” (bounded), blank. */
+function valueNow(value: string | number | null, type: ColumnType): string {
+  if (value === null) return "blank";
+  if (type === "date" && typeof value === "string") return formatUkDate(value);
+  if (type === "money" && typeof value === "number") return formatPounds(value);
+  if (type === "whole" && typeof value === "number") return value.toLocaleString("en-GB");
+  return describeCell(value);
+}
+
+function columnChange(change: FieldChange): string {
+  const { header, type } = columnDef(change.key);
+  return `${header} changed (now ${valueNow(change.now, type)})`;
+}
+
+function icsChange(change: FieldChange<keyof IcsDetails>): string {
+  return `${ICS_LABELS[change.key]} changed (now ${valueNow(change.now, change.key === "submissionDate" ? "date" : "text")})`;
+}
+
+// Trust codes come from the workbook: shown bounded, controls made visible.
+const place = (row: number, code: string | null) => `row ${row}${code ? ` (${boundedText(code)})` : ""}`;
+const Place = (row: number, code: string | null) => `R${place(row, code).slice(1)}`;
+
+/**
+ * What changed since the stamp, one line each, for the Stamp view and `epr-return verify`: the fields that changed
+ * with their values now (the stamp keeps hashes, not values, so what a value was cannot be shown), or, for a stamp
+ * that cannot tell which field changed, that the row did.
+ */
+export function describeStampChanges(c: Omit<StampComparison, "status">): string[] {
+  const ics = c.icsChanged ? [c.icsFields ? `ICS details: ${c.icsFields.map(icsChange).join(", ")}` : "The ICS details changed"] : [];
+  const changed = c.changedRows.map((r) => {
+    const what = r.fields ? r.fields.map(columnChange).join(", ") : "changed (the stamp cannot tell which value)";
+    const moved = r.stampedRow !== r.row || r.stampedTrustCode !== r.trustCode ? `; stamped as ${place(r.stampedRow, r.stampedTrustCode)}` : "";
+    return `${Place(r.row, r.trustCode)}: ${what}${moved}`;
+  });
+  return [
+    ...ics,
+    ...changed,
+    ...c.addedRows.map((r) => `${Place(r.row, r.trustCode)}: added`),
+    ...c.removedRows.map((r) => `${r.trustCode ? boundedText(r.trustCode) : "A row"} (was row ${r.row}): removed`),
+    ...(c.orderChanged ? ["The rows are in a different order"] : []),
+  ];
+}
+
 export interface VerifyOptions {
-  /** The submission date when the ICS sheet gives none (the command line's --submitted); else the stamping day. */
+  /**
+   * The submission date when the ICS sheet gives none (the command line's --submitted); else the date
+   * stored with the return; else the stamping day.
+   */
   readonly submitted?: IsoDate;
   /** How to validate (by default in line, as checkReturnSheets does). */
   readonly validate?: Validator;
@@ -79,7 +146,6 @@ export async function verifyReturn(reader: WorkbookReader, options: VerifyOption
   const today = stamp.stampedAt.slice(0, 10);
   const read = await readReturnSheets(reader, { sheet: stamp.sheet, today, ...(options.submitted ? { submitted: options.submitted } : {}) });
   const checked = await checkReturnSheets(read, options.validate);
-  // The trusts as validation read them: the very rows stampReturn hashes.
-  const comparison = await compareWithStamp(stamp, { ics: read.ics?.details ?? null, trusts: checked.result.trusts });
-  return { ...comparison, status: stampStatus(comparison, checked.errors), stamp, sheetMissing, errors: checked.errors };
+  const { comparison, status } = await compareCheckedReturn(stamp, checked);
+  return { ...comparison, status, stamp, sheetMissing, errors: checked.errors };
 }

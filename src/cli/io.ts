@@ -4,7 +4,7 @@ export interface CliIo {
   stderr(text: string): void;
   /** Whether stderr is a terminal (progress lines then overwrite each other). */
   readonly stderrIsTTY: boolean;
-  /** Today, as YYYY-MM-DD (the submission date when neither the ICS sheet nor --submitted gives one). */
+  /** Today, as YYYY-MM-DD (the submission date when neither the ICS sheet, --submitted nor the stored date gives one). */
   readonly today: string;
 }
 

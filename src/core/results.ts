@@ -24,7 +24,10 @@ export interface MappedHeader {
 }
 
 export interface ValidateOptions {
-  /** The submission date of spec section 4: the ICS sheet's, else --submitted, else today. */
+  /**
+   * The submission date of spec section 4: the ICS sheet's, else --submitted, else the date stored with
+   * the return (app/settings/submissionDate.ts), else today.
+   */
   readonly submitted: IsoDate;
   /** A mapping chosen by the user (task pane Columns view); detected when absent. */
   readonly mapping?: ColumnMapping;

@@ -1,8 +1,8 @@
 /** The validation stamp (src/app/stamp.ts) over the exceljs gateway: stamping, refusing, verifying. */
 import type ExcelJS from "exceljs";
 import { checkReturn, type CheckedReturn } from "../../src/app/checkReturn";
-import { readReturnStamp, stampReturn, verifyReturn } from "../../src/app/stamp";
-import { STAMP_SHEET, StampReadError, type Stamp } from "../../src/core/stamp";
+import { describeStampChanges, readReturnStamp, stampReturn, verifyReturn } from "../../src/app/stamp";
+import { STAMP_SHEET, StampReadError, type Stamp, type StampComparison } from "../../src/core/stamp";
 import type { TrustRow } from "../../src/core/schema";
 import { XlsxGateway } from "../../src/files/gateway/xlsxGateway";
 import { mergedWorkbook } from "../../src/files/mergeWorkbook";
@@ -125,7 +125,8 @@ describe("verifyReturn", () => {
     const result = await verifyWorkbook(wb);
     expect(result.status).toBe("changed");
     if (result.status === "unstamped") return;
-    expect(result.changedRows).toEqual([{ row: 3, trustCode: "R1H", stampedRow: 3, stampedTrustCode: "R1H" }]);
+    expect(result.changedRows).toEqual([{ row: 3, trustCode: "R1H", stampedRow: 3, stampedTrustCode: "R1H", fields: [{ key: "beds", now: 401 }] }]);
+    expect(describeStampChanges(result)).toEqual(["Row 3 (R1H): Beds changed (now 401)"]);
   });
 
   it("ignores a change that does not change the canonical data (an alias for the same supplier)", async () => {
@@ -154,5 +155,49 @@ describe("verifyReturn", () => {
     const cut = await stamped();
     sheet(cut, STAMP_SHEET).spliceRows(14, 1);
     await expect(verifyWorkbook(cut)).rejects.toThrow("lists 2 rows, not the 3");
+  });
+});
+
+describe("describeStampChanges", () => {
+  const none: Omit<StampComparison, "status"> = { changedRows: [], addedRows: [], removedRows: [], icsChanged: false, icsFields: null, orderChanged: false };
+
+  it("names each changed field with its value now, the UK way", () => {
+    const lines = describeStampChanges({
+      ...none,
+      changedRows: [{
+        row: 3, trustCode: "RZ2", stampedRow: 3, stampedTrustCode: "RZ2",
+        fields: [{ key: "targetGoLiveDate", now: "2025-06-30" }, { key: "totalCost", now: 5_200_000 }, { key: "notes", now: null }],
+      }],
+      icsChanged: true,
+      icsFields: [{ key: "submissionDate", now: "2023-11-30" }, { key: "contactName", now: "A. Person" }],
+    });
+    expect(lines).toEqual([
+      "ICS details: Submission date changed (now 30 Nov 2023), Contact name changed (now “A. Person”)",
+      "Row 3 (RZ2): Target go-live date changed (now 30 Jun 2025), Total cost (£) changed (now £5,200,000), Notes changed (now blank)",
+    ]);
+  });
+
+  it("says when the stamp cannot tell which field changed, and where a row was when stamped", () => {
+    const lines = describeStampChanges({
+      ...none,
+      changedRows: [{ row: 4, trustCode: "R1K", stampedRow: 3, stampedTrustCode: "R1H", fields: null }],
+      addedRows: [{ row: 9, trustCode: null }],
+      removedRows: [{ row: 5, trustCode: "RAL" }],
+      icsChanged: true,
+      orderChanged: true,
+    });
+    expect(lines).toEqual([
+      "The ICS details changed",
+      "Row 4 (R1K): changed (the stamp cannot tell which value); stamped as row 3 (R1H)",
+      "Row 9: added",
+      "RAL (was row 5): removed",
+      "The rows are in a different order",
+    ]);
+  });
+
+  it("shows a long or odd value bounded, its controls visible", () => {
+    const [line] = describeStampChanges({ ...none, changedRows: [{ row: 2, trustCode: "RYJ", stampedRow: 2, stampedTrustCode: "RYJ", fields: [{ key: "notes", now: `\u202e${"x".repeat(500)}` }] }] });
+    expect(line).toContain("<U+202E>");
+    expect(line?.length).toBeLessThan(120);
   });
 });

@@ -114,12 +114,12 @@ describe("epr-return verify", () => {
     expect(json).toMatchObject({ status: "errors", errors: 1 });
   });
 
-  it("exit 1 when one cell changed, naming the row and trust code", async () => {
+  it("exit 1 when one cell changed, naming the row, trust code and field with its value now", async () => {
     const edited = await editedCopy("edited.xlsx", "Trusts", "H3", 2600);
     const run = await runCli(["verify", edited]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("edited.xlsx: CHANGED since it was stamped");
-    expect(run.stdout).toContain("  row 3 (R1H): changed\n");
+    expect(run.stdout).toContain("\n  Row 3 (R1H): Beds changed (now 2,600)\n");
     expect(run.stdout).not.toContain("RYJ");
   });
 
@@ -127,7 +127,9 @@ describe("epr-return verify", () => {
     const edited = await editedCopy("ics-edited.xlsx", "ICS", "B1", "North and East ICS");
     const run = await runCli(["verify", edited]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("the ICS details changed");
+    expect(run.stdout).toContain("\n  ICS details: ICS name changed (now “North and East ICS”)\n");
+    const json = JSON.parse((await runCli(["verify", edited, "--json"])).stdout) as { icsChanged: boolean; icsFields: string[] };
+    expect(json).toMatchObject({ icsChanged: true, icsFields: ["icsName"] });
   });
 
   it("exit 2 for a workbook without a stamp, and for an unreadable file", async () => {
@@ -145,6 +147,29 @@ describe("epr-return verify", () => {
     const json = await runCli(["verify", stamped, edited, "--json"]);
     const objects = JSON.parse(json.stdout) as { status: string; changedRows?: { row: number; trustCode: string }[] }[];
     expect(objects.map((o) => o.status)).toEqual(["match", "changed"]);
-    expect(objects[1]?.changedRows).toEqual([{ row: 2, trustCode: "RYJ", stampedRow: 2, stampedTrustCode: "RYJ" }]);
+    expect(objects[1]?.changedRows).toEqual([{ row: 2, trustCode: "RYJ", stampedRow: 2, stampedTrustCode: "RYJ", fields: ["trustName"] }]);
+  });
+
+  it("verifies a stamp made before field hashes (three columns), and then says it cannot tell which value changed", async () => {
+    const wb = await workbookIn(stamped);
+    const gateway = new XlsxGateway(wb);
+    const checked = await checkReturn(gateway, { today: "2023-11-15" });
+    const stamp = await createStamp({ sheet: checked.sheet.name, ics: checked.ics?.details ?? null, trusts: checked.result.trusts, warnings: 0, stampedAt: new Date("2023-11-15T09:00:00Z") });
+    // The layout those stamps had: no ICS field hashes label, no fourth column.
+    const before = stampToRows(stamp).filter((r) => r[0] !== "ICS field hashes").map((r) => r.slice(0, 3));
+    await gateway.writeStampSheet(before);
+    const older = path("older-stamp.xlsx");
+    await wb.xlsx.writeFile(older);
+    expect((await runCli(["verify", older])).code).toBe(0);
+
+    const changed = await workbookIn(older);
+    const edited = path("older-stamp-edited.xlsx");
+    const ws = changed.getWorksheet("Trusts");
+    if (!ws) throw new Error("no Trusts sheet");
+    ws.getCell("B3").value = "Barts";
+    await changed.xlsx.writeFile(edited);
+    const run = await runCli(["verify", edited]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("\n  Row 3 (R1H): changed (the stamp cannot tell which value)\n");
   });
 });

@@ -6,6 +6,8 @@ import { todayIso } from "../../src/core/dates";
 import type { ExportChannels } from "../../src/ui/exportChannels";
 import { FakeGateway } from "./fakeGateway";
 import { HEADERS, ICS_ROWS, cleanReturn, returnWithIssues, trustRow } from "./fixtures";
+import { checkReturn } from "../../src/app/checkReturn";
+import { createStamp, STAMP_SHEET, stampToRows } from "../../src/core/stamp";
 
 /** jsdom has no object URLs: record the blobs handed out instead. */
 const blobs = new Map<string, Blob>();
@@ -224,5 +226,44 @@ describe("Export where downloads work (Excel on Windows and the web, the workben
     expect(screen.getByRole("link", { name: "Download JSON" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Write CSV to a sheet" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /Copy|Show/ })).not.toBeInTheDocument();
+  });
+
+});
+
+describe("the validation stamp's state", () => {
+  /** A workbook stamped over its clean return, as the Stamp view writes it. */
+  async function stampedWorkbook(): Promise<FakeGateway> {
+    const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn());
+    const checked = await checkReturn(gateway, { today: "2024-06-30" });
+    const stamp = await createStamp({ sheet: "Trusts", ics: checked.ics?.details ?? null, trusts: checked.result.trusts, warnings: checked.warnings, stampedAt: new Date("2024-06-30T09:30:00Z") });
+    return gateway.addSheet(STAMP_SHEET, stampToRows(stamp), false);
+  }
+
+  it("says a stamped return still matches its stamp", async () => {
+    renderExport(await stampedWorkbook());
+    expect(await screen.findByText(/^Stamped on 30 Jun 2024, \d\d:\d\d: the data still matches its stamp\.$/)).toBeInTheDocument();
+  });
+
+  it("says a return changed since it was stamped should be stamped again before sending", async () => {
+    const gateway = await stampedWorkbook();
+    gateway.edit("Trusts", "B3", "Barts Health NHS Trust");
+    gateway.edit("Trusts", "S2", 1234);
+    renderExport(gateway);
+    expect(await screen.findByText(/^Changed since it was stamped on 30 Jun 2024, \d\d:\d\d \(2 changes, listed on the Stamp tab\): stamp it again before sending\.$/)).toBeInTheDocument();
+    // Still offered: the stamp is the workbook's, not the export's.
+    expect(await screen.findByRole("link", { name: "Download CSV" })).toBeInTheDocument();
+  });
+
+  it("reports a stamp sheet that cannot be read", async () => {
+    renderExport(new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn()).addSheet(STAMP_SHEET, [["EPR Return validation stamp"]], false));
+    expect(await screen.findByText(/^The validation stamp could not be checked \(the _epr_stamp sheet has no row table\): stamp the return again on the Stamp tab\.$/)).toBeInTheDocument();
+  });
+
+  it("reads no stamp sheet when the workbook has none", async () => {
+    const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn());
+    renderExport(gateway);
+    await screen.findByRole("link", { name: "Download CSV" });
+    expect(gateway.callsTo("readSheet").map(([name]) => name)).not.toContain(STAMP_SHEET);
+    expect(screen.queryByText(/stamped|validation stamp/i)).not.toBeInTheDocument();
   });
 });

@@ -9,6 +9,8 @@ import { SUBMISSION_DATE_SETTING } from "../../src/app/settings/submissionDate";
 import { todayIso } from "../../src/core/dates";
 import { formatUkDate } from "../../src/ui/format";
 import type { Row } from "../../src/core/cells";
+import { checkReturn } from "../../src/app/checkReturn";
+import { createStamp, STAMP_SHEET, stampToRows } from "../../src/core/stamp";
 
 function renderValidate(gateway: FakeGateway) {
   return render(<App {...paneAdapters} gateway={gateway} initialView="validate" />);
@@ -394,5 +396,18 @@ describe("Validate view: the submission date", () => {
     await userEvent.type(screen.getByRole("textbox", { name: "Submission date" }), "31/12/2023{Enter}");
     expect(await screen.findByText("Could not save the submission date")).toBeInTheDocument();
     expect(screen.getByText(/The workbook is protected\./)).toBeInTheDocument();
+  });
+});
+
+describe("the validation stamp's state on Validate", () => {
+  it("says the return changed since it was stamped, and again when the user edits it", async () => {
+    const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn());
+    const checked = await checkReturn(gateway, { today: "2024-06-30" });
+    const stamp = await createStamp({ sheet: "Trusts", ics: checked.ics?.details ?? null, trusts: checked.result.trusts, warnings: checked.warnings, stampedAt: new Date("2024-06-30T09:30:00Z") });
+    gateway.addSheet(STAMP_SHEET, stampToRows(stamp), false);
+    renderValidate(gateway);
+    expect(await screen.findByText(/^Stamped on 30 Jun 2024, \d\d:\d\d: the data still matches its stamp\.$/)).toBeInTheDocument();
+    gateway.edit("Trusts", "B3", "Barts Health NHS Trust");
+    expect(await screen.findByText(/^Changed since it was stamped on 30 Jun 2024, \d\d:\d\d \(1 change, listed on the Stamp tab\): stamp it again before sending\.$/)).toBeInTheDocument();
   });
 });

@@ -65,6 +65,7 @@ describe("Merge view", () => {
     await userEvent.click(within(south).getByText("Show the 20 mapped columns"));
     expect(within(south).getByRole("list", { name: "Columns of south.xlsx › Providers" }).children).toHaveLength(20);
 
+    await userEvent.click(await screen.findByRole("radio", { name: /^Keep both: 2 codes then appear more than once/ }));
     expect(await previewStatus()).toBe("4 rows will be added to Trusts; 0 rows of Trusts will be replaced in place.");
     expect(screen.getByText(/R1H, RGT will appear more than once/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Merge into Trusts" }));
@@ -105,11 +106,15 @@ describe("Merge view", () => {
     expect(within(north).queryByText(/Required columns missing|match no column/)).not.toBeInTheDocument();
   });
 
-  it("keeps the existing rows and skips the later duplicates under keep", async () => {
+  it("keeps the existing rows and skips the later duplicates by default, saying how many rows each choice concerns", async () => {
     const gateway = workbook();
     renderMerge(gateway);
     await pick("north.xlsx", "south.xlsx");
-    await userEvent.click(await screen.findByRole("radio", { name: /Keep the existing row/ }));
+    // R1H (north) is in the workbook; RGT (south) was taken by north.
+    const keep = await screen.findByRole("radio", { name: "Keep the existing row: leave out the 2 new rows" });
+    expect(keep).toBeChecked();
+    expect(screen.getByRole("radio", { name: "Replace the existing row with the new one (2 rows)" })).not.toBeChecked();
+    expect(screen.getByRole("radiogroup")).toHaveAccessibleDescription("2 rows of the sources have a trust code already in this workbook or in an earlier source: R1H, RGT.");
     expect(await previewStatus()).toBe("2 rows will be added to Trusts; 0 rows of Trusts will be replaced in place.");
     expect(screen.getByRole("list", { name: "Left out: already in this workbook" })).toHaveTextContent("north.xlsx › Trusts row 2 (R1H): already in Trusts");
     expect(screen.getByRole("list", { name: "Duplicates between sources" })).toHaveTextContent("south.xlsx › Providers row 3 (RGT): skipped, already taken from north.xlsx › Trusts");
@@ -152,6 +157,14 @@ describe("Merge view", () => {
     await userEvent.click(within(screen.getByRole("group", { name: "north.xlsx › Trusts" })).getByRole("checkbox", { name: "Include in the merge" }));
     expect(screen.queryByRole("region", { name: "Merge preview" })).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Merge into Trusts" })).toBeDisabled();
+  });
+
+  it("offers no duplicate choice when no trust code is taken", async () => {
+    renderMerge(workbook());
+    await pick("east.xlsx");
+    await previewStatus();
+    expect(screen.getByText("No trust code is taken twice: nothing to decide about duplicates.")).toBeInTheDocument();
+    expect(screen.queryByRole("radio")).not.toBeInTheDocument();
   });
 
   it("merges another sheet of this workbook", async () => {

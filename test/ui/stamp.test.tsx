@@ -1,5 +1,5 @@
 import { paneAdapters } from "./paneAdapters";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { webcrypto } from "node:crypto";
 import { TextEncoder as NodeTextEncoder } from "node:util";
@@ -62,7 +62,7 @@ describe("Stamp view", () => {
     expect(await verifyReturn(gateway)).toMatchObject({ status: "errors", errors: 1 });
   });
 
-  it("names the rows that changed since the stamp", async () => {
+  it("names the rows and the fields that changed since the stamp, with their values now", async () => {
     const gateway = new FakeGateway().addSheet("ICS", ICS_ROWS).addSheet("Trusts", cleanReturn());
     const { unmount } = renderStamp(gateway);
     await userEvent.click(await stampButton());
@@ -73,9 +73,12 @@ describe("Stamp view", () => {
     gateway.edit("ICS", "B1", "North West London ICS");
     renderStamp(gateway);
     const changes = await screen.findByRole("list", { name: "Changes since the stamp" });
-    expect(changes).toHaveTextContent("the ICS details");
-    expect(changes).toHaveTextContent("row 3 (R1H) changed");
+    expect(within(changes).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "ICS details: ICS name changed (now “North West London ICS”)",
+      "Row 3 (R1H): Trust name changed (now “Barts Health NHS Trust”)",
+    ]);
     expect(changes).not.toHaveTextContent("RYJ");
+    expect(screen.getByText(/it can say what a value is now, not what it was/)).toBeInTheDocument();
     expect(screen.getByText(/^Validated on .* — changed since:$/)).toBeInTheDocument();
   });
 

@@ -1,7 +1,7 @@
 /** `epr-return verify FILE… [--submitted YYYY-MM-DD] [--json]`: does the data still match its validation stamp, and still pass? */
 import { plural } from "../../core/plural";
 import { boundedText } from "../../core/quote";
-import { verifyReturn, type VerifyResult } from "../../app/stamp";
+import { describeStampChanges, verifyReturn, type VerifyResult } from "../../app/stamp";
 import type { IsoDate } from "../../core/dates";
 import { allowOnly, booleanFlag, isoDateFlag, requireFiles, type ParsedArgs } from "../args";
 import { forEachFile } from "../batch";
@@ -27,8 +27,7 @@ async function verifyFile(file: string, submitted: IsoDate | undefined): Promise
   return { file, result: await inFile(file, () => verifyReturn(gateway, submitted ? { submitted } : {})) };
 }
 
-// Trust codes and sheet names come from the workbook: shown bounded, controls made visible.
-const who = (row: number, code: string | null) => `row ${row}${code ? ` (${boundedText(code)})` : ""}`;
+// Sheet names come from the workbook: shown bounded, controls made visible (describeStampChanges does so for the rest).
 const underRules = (errors: number) => `${plural(errors, "error")} under the current rules`;
 
 export function verificationText({ file, result }: FileVerification): string {
@@ -40,23 +39,19 @@ export function verificationText({ file, result }: FileVerification): string {
     return `${file}: matches its stamp (${when}, ${rows}), but has ${underRules(result.errors ?? 0)} (\`epr-return validate ${file}\` lists them)\n`;
   }
   const lines = [`${file}: CHANGED since it was ${when}`];
-  if (result.sheetMissing) lines.push(`  the sheet "${boundedText(result.stamp.sheet)}" is gone`);
-  if (result.icsChanged) lines.push("  the ICS details changed");
-  for (const c of result.changedRows) {
-    const was = c.stampedRow !== c.row || c.stampedTrustCode !== c.trustCode ? `, was ${who(c.stampedRow, c.stampedTrustCode)}` : "";
-    lines.push(`  ${who(c.row, c.trustCode)}: changed${was}`);
-  }
-  for (const a of result.addedRows) lines.push(`  ${who(a.row, a.trustCode)}: added`);
-  for (const r of result.removedRows) lines.push(`  ${r.trustCode ? boundedText(r.trustCode) : "a row"} (was row ${r.row}): removed`);
-  if (result.orderChanged) lines.push("  the rows are in a different order");
+  if (result.sheetMissing) lines.push(`  The sheet "${boundedText(result.stamp.sheet)}" is gone`);
+  for (const line of describeStampChanges(result)) lines.push(`  ${line}`);
   if (result.errors) lines.push(`  and it has ${underRules(result.errors)}`);
   return lines.join("\n") + "\n";
 }
 
 export function verificationJson({ file, result }: FileVerification): object {
   if (result.status === "unstamped") return { file, status: result.status };
-  const { stamp, status, errors, changedRows, addedRows, removedRows, icsChanged, orderChanged, sheetMissing } = result;
-  return { file, status, errors, stampedAt: stamp.stampedAt, sheet: stamp.sheet, sha256: stamp.sha256, changedRows, addedRows, removedRows, icsChanged, orderChanged, sheetMissing, note: STAMP_NOTE };
+  const { stamp, status, errors, addedRows, removedRows, icsChanged, orderChanged, sheetMissing } = result;
+  // Changed fields by key only: their values are in the workbook, and a note may be a megabyte long.
+  const changedRows = result.changedRows.map((c) => ({ ...c, fields: c.fields?.map((f) => f.key) ?? null }));
+  const icsFields = result.icsFields?.map((f) => f.key) ?? null;
+  return { file, status, errors, stampedAt: stamp.stampedAt, sheet: stamp.sheet, sha256: stamp.sha256, changedRows, addedRows, removedRows, icsChanged, icsFields, orderChanged, sheetMissing, note: STAMP_NOTE };
 }
 
 export async function runVerify(args: ParsedArgs, io: CliIo): Promise<number> {

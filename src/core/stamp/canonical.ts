@@ -14,6 +14,9 @@
  *   contactEmail, submissionDate, targetProfile), or `null` when the workbook has no `ICS` sheet;
  * - the whole return is `{"format":"epr-stamp/1","ics":…,"trusts":[…rows in sheet order…]}`;
  * - JSON.stringify without spaces; strings are UTF-16 as read, escaped the JSON way, then hashed as UTF-8.
+ *
+ * A field's canonical text (what its field hash covers, ./fieldHashes) is its value's JSON alone, the same
+ * text it has inside the row's: `"2025-06-30"`, `52100000`, `null`.
  */
 import { COLUMN_KEYS } from "../columns";
 import { ICS_LABELS, type IcsDetails, type TrustRow } from "../schema";
@@ -22,7 +25,8 @@ export const CANONICAL_FORMAT = "epr-stamp/1";
 
 type CanonicalValue = string | number | null;
 
-const ICS_KEYS = Object.keys(ICS_LABELS) as (keyof IcsDetails)[];
+/** The ICS details' keys in label order (the canonical order). */
+export const ICS_KEYS = Object.keys(ICS_LABELS) as (keyof IcsDetails)[];
 
 /** 15 significant digits, and no negative zero. */
 export function canonicalNumber(value: number): number {
@@ -46,6 +50,16 @@ function icsObject(ics: IcsDetails): Record<string, CanonicalValue> {
   const object: Record<string, CanonicalValue> = {};
   for (const key of ICS_KEYS) object[key] = canonicalValue(ics[key]);
   return object;
+}
+
+/** Each of the row's 20 fields as canonical JSON, in column order. */
+export function canonicalRowFields(trust: TrustRow): string[] {
+  return COLUMN_KEYS.map((key) => JSON.stringify(canonicalValue(trust[key])));
+}
+
+/** Each of the ICS details as canonical JSON, in label order. */
+export function canonicalIcsFields(ics: IcsDetails): string[] {
+  return ICS_KEYS.map((key) => JSON.stringify(canonicalValue(ics[key])));
 }
 
 export function canonicalRow(trust: TrustRow): string {

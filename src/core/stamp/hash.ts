@@ -38,20 +38,26 @@ export function utf8Bytes(text: string): Uint8Array {
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
-const INITIAL_STATE = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const INITIAL_STATE = Uint32Array.of(0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19);
+/** Two hex digits per byte value, so a digest is written without formatting each word. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 /** Bytes encoded before they are hashed: a code unit takes at most 3 (a surrogate pair, 4 for 2 units). */
 const SCRATCH_BYTES = 24_576;
 const NO_PENDING = -1;
+/**
+ * Working memory shared by every hash: each update and each block is done before the next begins (nothing here
+ * awaits), and a stamp makes a hash per field, so 24 KB per hash would be a hundred thousand allocations a stamp.
+ */
+const SCRATCH = new Uint8Array(SCRATCH_BYTES);
+const SCHEDULE = new Uint32Array(64);
 
 /**
  * SHA-256 fed in pieces. Texts are hashed as their UTF-8 bytes (lone surrogates as U+FFFD, as TextEncoder does),
  * and a surrogate pair split between two updates is joined again, so hashing pieces is hashing their concatenation.
  */
 export class Sha256 {
-  private readonly state = Uint32Array.from(INITIAL_STATE);
+  private readonly state = INITIAL_STATE.slice();
   private readonly block = new Uint8Array(64);
-  private readonly w = new Uint32Array(64);
-  private readonly scratch = new Uint8Array(SCRATCH_BYTES);
   /** Bytes waiting in block. */
   private filled = 0;
   /** Bytes hashed so far (exact up to 2^53). */
@@ -82,7 +88,7 @@ export class Sha256 {
   update(text: string): this {
     this.assertOpen();
     if (text.length === 0) return this;
-    const out = this.scratch;
+    const out = SCRATCH;
     // Room for the next code point (at most 4 bytes) is kept at every step.
     const flushAt = out.length - 4;
     const length = text.length;
@@ -145,7 +151,9 @@ export class Sha256 {
     view.setUint32(56, bits.high);
     view.setUint32(60, bits.low);
     this.compress(block, 0);
-    return Array.from(this.state, (word) => word.toString(16).padStart(8, "0")).join("");
+    let hex = "";
+    for (const word of this.state) hex += (HEX[word >>> 24] as string) + (HEX[(word >>> 16) & 255] as string) + (HEX[(word >>> 8) & 255] as string) + (HEX[word & 255] as string);
+    return hex;
   }
 
   private assertOpen(): void {
@@ -154,7 +162,7 @@ export class Sha256 {
 
   /** One 64-byte block of bytes, from offset. */
   private compress(bytes: Uint8Array, offset: number): void {
-    const w = this.w;
+    const w = SCHEDULE;
     const h = this.state;
     for (let t = 0; t < 16; t++) {
       const i = offset + t * 4;

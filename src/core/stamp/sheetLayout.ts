@@ -5,12 +5,15 @@
  *
  *   row 1   title | note
  *   row 2   (blank)
- *   rows 3–10  label | value: Stamped at, Spec version, Template version, Sheet, Warnings, SHA-256, ICS SHA-256, Rows
- *   row 11  (blank)
- *   row 12  Row | Trust ODS code | SHA-256
- *   then one row per stamped trust row: sheet row | trust code (blank when none) | hash
+ *   rows 3–11  label | value: Stamped at, Spec version, Template version, Sheet, Warnings, SHA-256, ICS SHA-256,
+ *              ICS field hashes (blank without an ICS sheet), Rows
+ *   row 12  (blank)
+ *   row 13  Row | Trust ODS code | SHA-256 | Field hashes
+ *   then one row per stamped trust row: sheet row | trust code (blank when none) | hash | field hashes
  *
- * Reading is by label, not by position, so a blank row inserted by hand above the table does no harm.
+ * Reading is by label, not by position, so a blank row inserted by hand above the table does no harm. The field
+ * hashes (./fieldHashes) came later: a stamp without them still reads (it then cannot name the changed fields), and
+ * a reader that knows only the first three columns and the other labels reads a stamp with them as before.
  */
 import { cellAt, lastRow, type CellValue, type Row, type SheetData } from "../cells";
 import { StampSchema, type RowStamp, type Stamp } from "./stamp";
@@ -28,9 +31,10 @@ const LABELS = {
   warnings: "Warnings",
   sha256: "SHA-256",
   icsSha256: "ICS SHA-256",
+  icsFields: "ICS field hashes",
   rowCount: "Rows",
 } as const;
-const ROW_HEADERS = ["Row", "Trust ODS code", "SHA-256"] as const;
+const ROW_HEADERS = ["Row", "Trust ODS code", "SHA-256", "Field hashes"] as const;
 
 /** What the stamp sheet's cells hold: text and numbers only. */
 export type StampCell = string | number | null;
@@ -52,10 +56,11 @@ export function stampToRows(stamp: Stamp): StampCell[][] {
     [LABELS.warnings, stamp.warnings],
     [LABELS.sha256, stamp.sha256],
     [LABELS.icsSha256, stamp.icsSha256],
+    [LABELS.icsFields, stamp.icsFields ?? null],
     [LABELS.rowCount, stamp.rows.length],
     [],
     [...ROW_HEADERS],
-    ...stamp.rows.map((r): StampCell[] => [r.row, r.trustCode, r.sha256]),
+    ...stamp.rows.map((r): StampCell[] => (r.fields === undefined ? [r.row, r.trustCode, r.sha256] : [r.row, r.trustCode, r.sha256, r.fields])),
   ];
 }
 
@@ -79,7 +84,8 @@ export function stampFromSheet(grid: SheetData): Stamp {
   for (let row = headerRow + 1; row <= lastRow(grid); row++) {
     const sheetRow = cellAt(grid, row, 1);
     if (sheetRow === null) continue;
-    rows.push({ row: Number(sheetRow), trustCode: text(cellAt(grid, row, 2)), sha256: text(cellAt(grid, row, 3)) ?? "" });
+    const fields = text(cellAt(grid, row, 4));
+    rows.push({ row: Number(sheetRow), trustCode: text(cellAt(grid, row, 2)), sha256: text(cellAt(grid, row, 3)) ?? "", ...(fields === null ? {} : { fields }) });
   }
   if (values.get(LABELS.rowCount) !== rows.length) throw new StampReadError(`the ${STAMP_SHEET} sheet lists ${rows.length} rows, not the ${String(values.get(LABELS.rowCount))} it says`);
   const parsed = StampSchema.safeParse({
@@ -90,6 +96,7 @@ export function stampFromSheet(grid: SheetData): Stamp {
     warnings: values.get(LABELS.warnings),
     sha256: text(values.get(LABELS.sha256)),
     icsSha256: text(values.get(LABELS.icsSha256)),
+    icsFields: text(values.get(LABELS.icsFields)) ?? undefined,
     rows,
   });
   if (!parsed.success) {

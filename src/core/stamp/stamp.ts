@@ -7,17 +7,21 @@ import type { IcsDetails, TrustRow } from "../schema";
 import { TEMPLATE_VERSION } from "../template/build";
 import { canonicalIcs, canonicalReturnPieces, canonicalRow } from "./canonical";
 import { sha256Hex, sha256HexOfPieces } from "./hash";
+import { ICS_FIELD_HASH_LENGTH, ROW_FIELD_HASH_LENGTH, icsFieldHashes, rowFieldHashes } from "./fieldHashes";
 
 /** The version of the rules (the domain contract) a stamp was checked against; bump when the rules change. */
 export const SPEC_VERSION = "1";
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+const hexDigits = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`));
 
 export const RowStampSchema = z.object({
   /** 1-based sheet row at stamping time (for messages only: rows are matched by trust code). */
   row: z.number().int().positive(),
   trustCode: z.string().nullable(),
   sha256: Sha256Schema,
+  /** Field hashes (./fieldHashes), which name the fields that changed; absent in stamps made before they existed. */
+  fields: hexDigits(ROW_FIELD_HASH_LENGTH).optional(),
 });
 export type RowStamp = z.infer<typeof RowStampSchema>;
 
@@ -34,6 +38,8 @@ export const StampSchema = z.object({
   sha256: Sha256Schema,
   /** Hash of the canonical ICS details (`null` text when the workbook had no ICS sheet). */
   icsSha256: Sha256Schema,
+  /** Field hashes of the ICS details; absent when the workbook had no ICS sheet, and in stamps made before they existed. */
+  icsFields: hexDigits(ICS_FIELD_HASH_LENGTH).optional(),
   rows: z.array(RowStampSchema),
 });
 export type Stamp = z.infer<typeof StampSchema>;
@@ -50,8 +56,12 @@ export interface StampInput extends StampedData {
   readonly stampedAt: Date;
 }
 
-export async function rowStamps(trusts: readonly TrustRow[]): Promise<RowStamp[]> {
-  return Promise.all(trusts.map(async (t) => ({ row: t.row, trustCode: t.trustCode, sha256: await sha256Hex(canonicalRow(t)) })));
+/** Each row's hash, and its field hashes when asked (a comparison needs them only for the rows that changed). */
+export async function rowStamps(trusts: readonly TrustRow[], { fields = true }: { readonly fields?: boolean } = {}): Promise<RowStamp[]> {
+  return Promise.all(trusts.map(async (t): Promise<RowStamp> => {
+    const stamp: RowStamp = { row: t.row, trustCode: t.trustCode, sha256: await sha256Hex(canonicalRow(t)) };
+    return fields ? { ...stamp, fields: rowFieldHashes(t) } : stamp;
+  }));
 }
 
 /** Callers check first that the return has no errors (the stamp says it passed). */
@@ -64,6 +74,7 @@ export async function createStamp(input: StampInput): Promise<Stamp> {
     warnings: input.warnings,
     sha256: await sha256HexOfPieces(canonicalReturnPieces(input.ics, input.trusts)),
     icsSha256: await sha256Hex(canonicalIcs(input.ics)),
+    ...(input.ics === null ? {} : { icsFields: icsFieldHashes(input.ics) }),
     rows: await rowStamps(input.trusts),
   };
 }

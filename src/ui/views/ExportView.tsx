@@ -2,6 +2,8 @@
  * Export: the return's canonical data as CSV and JSON downloads, named after the ICS and the submission date
  * (app/exportFileName.ts; the sheet's name and today's date when the ICS sheet gives none). A return with
  * errors is only offered when the user ticks "Export anyway" (values that failed to read would be blank).
+ * The validation stamp's state is shown under the verdict (components/StampStateBar.tsx): a return changed since it
+ * was stamped should be stamped again before it is sent.
  * Where the host cannot download (channels.download false: Excel on Mac), the pane offers the CSV on a sheet of
  * its own and the text to copy instead (components/ExportWithoutDownload.tsx).
  */
@@ -12,6 +14,7 @@ import type { WorkbookGateway } from "../../app/gateway";
 import { BusyButton } from "../components/BusyButton";
 import { ExportWithoutDownload } from "../components/ExportWithoutDownload";
 import { FailureBar } from "../components/FailureBar";
+import { StampStateBar } from "../components/StampStateBar";
 import { DOWNLOADS_WORK } from "../exportChannels";
 import type { ExportChannels } from "../exportChannels";
 import { useObjectUrl } from "../hooks/useObjectUrl";
@@ -59,6 +62,7 @@ export function ExportView({ gateway, sheet, validation, channels = DOWNLOADS_WO
       {check ? (
         <>
           <Text as="p" block role="status">{verdict({ errors: check.errors, warnings: check.warnings, rows: check.result.rows })}; {check.result.rows} trust rows.</Text>
+          <StampStateBar gateway={gateway} check={check} />
           {check.result.rows === 0 ? (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>There are no trust rows to export: fill in your trusts first.</MessageBarBody>

@@ -3,15 +3,18 @@
  * Trusts table. Each source is read through its column mapping and validated; the user includes or skips
  * each, chooses what happens to a trust code that is already taken, sees the preview, then applies: new rows
  * are added to the table with a Source column, and under "replace" the workbook's rows are overwritten in place.
+ * A taken code keeps the existing row by default: "keep both" would put a duplicate error in the return on
+ * purpose, and the preview lists every row left out, so nothing is dropped unseen.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Button, Field, MessageBar, MessageBarBody, Radio, RadioGroup, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { todayIso, type IsoDate } from "../../core/dates";
 import type { DuplicatePolicy } from "../../core/merge";
 import { TRUSTS_SHEET } from "../../core/returnSheets";
 import type { SheetInfo, WorkbookGateway } from "../../app/gateway";
 import { BusyButton } from "../components/BusyButton";
 import { FailureBar } from "../components/FailureBar";
+import { MergeDuplicateChoice, type TakenCodes } from "../components/MergeDuplicateChoice";
 import { MergePreview } from "../components/MergePreview";
 import { MergeSourceCard } from "../components/MergeSourceCard";
 import { useOperation } from "../hooks/useOperation";
@@ -26,12 +29,6 @@ const useStyles = makeStyles({
   // Visually hidden but still in the document (the button opens it; tests and assistive tools find it by its label).
   hidden: { position: "absolute", width: "1px", height: "1px", padding: 0, margin: "-1px", overflow: "hidden", clip: "rect(0, 0, 0, 0)", whiteSpace: "nowrap", border: 0 },
 });
-
-const POLICY_LABELS: Record<DuplicatePolicy, string> = {
-  keep: "Keep the existing row (skip the new one)",
-  replace: "Replace the existing row with the new one",
-  both: "Keep both (validation flags them as duplicates)",
-};
 
 interface SourceEntry {
   readonly label: string;
@@ -71,7 +68,7 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile, today 
   const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
   const [sheetToAdd, setSheetToAdd] = useState("");
   const [entries, setEntries] = useState<readonly SourceEntry[]>([]);
-  const [policy, setPolicy] = useState<DuplicatePolicy>("both");
+  const [policy, setPolicy] = useState<DuplicatePolicy>("keep");
   const [applied, setApplied] = useState<Applied | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -116,6 +113,12 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile, today 
 
   const inputs = useMemo(() => entries.filter((e) => e.include).map((e) => ({ label: e.label, result: e.source.result })), [entries]);
   const plan = useMemo(() => (target && inputs.length > 0 ? planMerge(target, inputs, policy) : null), [target, inputs, policy]);
+  // The rows whose code is taken are the rows `keep` leaves out, whichever policy is chosen.
+  const taken = useMemo((): TakenCodes => {
+    const kept = plan?.policy === "keep" ? plan : target && inputs.length > 0 ? planMerge(target, inputs, "keep") : null;
+    const rows = kept?.sources.flatMap((s) => s.dropped) ?? [];
+    return { rows: rows.length, codes: [...new Set(rows.map((r) => r.trustCode))] };
+  }, [plan, target, inputs]);
 
   const applying = useOperation(async () => {
     // Read again: the sheet may have changed since the preview, and the writes must land on today's rows.
@@ -192,13 +195,7 @@ export function MergeView({ gateway, onApplied, onOpenTemplate, openFile, today 
               onRemove={() => setEntries((current) => current.filter((_, i) => i !== index))}
             />
           ))}
-          {entries.length > 0 ? (
-            <Field label="When a trust code is already in this workbook or in an earlier source">
-              <RadioGroup value={policy} onChange={(_, d) => setPolicy(d.value === "keep" || d.value === "replace" ? d.value : "both")}>
-                {(Object.keys(POLICY_LABELS) as DuplicatePolicy[]).map((p) => <Radio key={p} value={p} label={POLICY_LABELS[p]} />)}
-              </RadioGroup>
-            </Field>
-          ) : null}
+          {plan ? <MergeDuplicateChoice taken={taken} policy={policy} onChange={setPolicy} disabled={busy} /> : null}
           {plan ? <MergePreview plan={plan} target={target.sheet} /> : null}
           {entries.length > 0 ? (
             <BusyButton appearance="primary" busy={applying.running} disabled={nothingToDo || busy} onClick={() => void applying.run()}>

@@ -1,17 +1,19 @@
 /**
  * Stamp: "Stamp as validated" writes the validation stamp (hashes of the return's canonical data) into the
  * very hidden `_epr_stamp` sheet, in the layout `epr-return verify` reads; it is offered only when the return
- * has no errors. The view also says whether the data still matches the workbook's stamp, and which rows changed.
+ * has no errors. The view also says whether the data still matches the workbook's stamp, and which rows changed and,
+ * for stamps with field hashes, which of their values (with the value now: a stamp keeps no values).
  */
-import { useEffect, useState } from "react";
 import { MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
-import { compareWithStamp, type Stamp, type StampComparison } from "../../core/stamp";
+import type { Stamp } from "../../core/stamp";
 import type { WorkbookGateway } from "../../app/gateway";
 import { BusyButton } from "../components/BusyButton";
 import { FailureBar } from "../components/FailureBar";
+import { stampedOn } from "../components/StampStateBar";
 import { useOperation } from "../hooks/useOperation";
+import { useStampReading } from "../hooks/useStampReading";
 import { useAutoCheck, type Validation } from "../hooks/useValidation";
-import { readReturnStamp, stampReturn, stampStatus } from "../../app/stamp";
+import { describeStampChanges, stampReturn, type StampCheck } from "../../app/stamp";
 import { verdict } from "../../app/verdict";
 import { plural } from "../../core/plural";
 
@@ -23,84 +25,43 @@ export interface StampViewProps {
   readonly now?: () => Date;
 }
 
-function when(stamp: Stamp): string {
-  const date = new Date(stamp.stampedAt);
-  return Number.isNaN(date.getTime()) ? stamp.stampedAt : date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-}
-
-const who = (row: number, code: string | null) => `row ${row}${code ? ` (${code})` : ""}`;
-
-function changeLines(c: StampComparison): string[] {
-  return [
-    ...(c.icsChanged ? ["the ICS details"] : []),
-    ...c.changedRows.map((r) => `${who(r.row, r.trustCode)} changed`),
-    ...c.addedRows.map((r) => `${who(r.row, r.trustCode)} added`),
-    ...c.removedRows.map((r) => `${r.trustCode ?? "a row"} (was row ${r.row}) removed`),
-    ...(c.orderChanged ? ["the rows are in a different order"] : []),
-  ];
-}
-
-/** The comparison with the stamp, and the errors the same check found (the stamp holds only while there are none). */
-interface Compared {
-  readonly comparison: StampComparison;
-  readonly errors: number;
-}
-
-function StampStatus({ stamp, compared, sheet }: { readonly stamp: Stamp | null; readonly compared: Compared | null; readonly sheet: string }) {
+function StampStatus({ stamp, compared, sheet }: { readonly stamp: Stamp | null; readonly compared: StampCheck | null; readonly sheet: string }) {
   if (stamp === null) return <Text as="p" block role="status">Not stamped yet.</Text>;
-  if (stamp.sheet !== sheet) return <Text as="p" block role="status">The stamp (validated on {when(stamp)}) covers the sheet &quot;{stamp.sheet}&quot;: choose it above to compare.</Text>;
+  const on = stampedOn(stamp);
+  if (stamp.sheet !== sheet) return <Text as="p" block role="status">The stamp (validated on {on}) covers the sheet &quot;{stamp.sheet}&quot;: choose it above to compare.</Text>;
   if (compared === null) return <Spinner size="tiny" label="Comparing with the stamp…" />;
-  const { comparison, errors } = compared;
-  const status = stampStatus(comparison, errors);
-  if (status === "match") {
-    return <Text as="p" block role="status" weight="semibold">Validated on {when(stamp)} — data unchanged ({stamp.rows.length} trust rows).</Text>;
+  if (compared.status === "match") {
+    return <Text as="p" block role="status" weight="semibold">Validated on {on} — data unchanged ({stamp.rows.length} trust rows).</Text>;
   }
-  if (status === "errors") {
+  if (compared.status === "errors") {
     return (
       <Text as="p" block role="status" weight="semibold">
-        Validated on {when(stamp)} — matches its stamp, but has {plural(errors, "error")} under the current rules: the stamp no longer holds.
+        Validated on {on} — matches its stamp, but has {plural(compared.errors, "error")} under the current rules: the stamp no longer holds.
       </Text>
     );
   }
   return (
     <div role="status">
-      <Text as="p" block weight="semibold">Validated on {when(stamp)} — changed since:</Text>
+      <Text as="p" block weight="semibold">Validated on {on} — changed since:</Text>
       <ul aria-label="Changes since the stamp">
-        {changeLines(comparison).map((line) => <li key={line}>{line}</li>)}
+        {describeStampChanges(compared.comparison).map((line) => <li key={line}>{line}</li>)}
       </ul>
+      <Text as="p" block size={200}>The stamp keeps fingerprints of the values, not the values themselves: it can say what a value is now, not what it was.</Text>
     </div>
   );
 }
 
 export function StampView({ gateway, sheet, validation, now = () => new Date() }: StampViewProps) {
   const { check, operation: checking } = validation;
-  const [stamp, setStamp] = useState<Stamp | null | undefined>(undefined);
-  const [compared, setCompared] = useState<Compared | null>(null);
-  const [compareError, setCompareError] = useState<string | null>(null);
-  useAutoCheck(validation, sheet);
-
-  const reading = useOperation(async () => setStamp(await readReturnStamp(gateway, await gateway.listSheets())));
+  const { stamp, compared, reading, compareError, dismissCompareError, stamped } = useStampReading(gateway, check);
   const { run: readStamp } = reading;
-  useEffect(() => {
-    void readStamp();
-  }, [readStamp]);
-
-  useEffect(() => {
-    setCompared(null);
-    if (!stamp || !check || stamp.sheet !== check.sheet.name) return undefined;
-    let current = true;
-    // The data as this check read it, and its errors: verifyReturn's rule (app/stamp.ts stampStatus) without reading again.
-    compareWithStamp(stamp, { ics: check.ics?.details ?? null, trusts: check.result.trusts })
-      .then((comparison) => { if (current) setCompared({ comparison, errors: check.errors }); })
-      .catch((error: unknown) => { if (current) setCompareError(error instanceof Error ? error.message : String(error)); });
-    return () => { current = false; };
-  }, [stamp, check]);
+  useAutoCheck(validation, sheet);
 
   const stamping = useOperation(async () => {
     // Checked again right now: the stamp must describe the data as it is when written.
     const fresh = await checking.run();
     if (!fresh) throw new Error("The return could not be checked just now: try again.");
-    setStamp(await stampReturn(gateway, fresh, now()));
+    stamped(await stampReturn(gateway, fresh, now()));
   });
 
   // Nothing to stamp without trust rows (app/returnState.ts), nor with errors.
@@ -131,7 +92,7 @@ export function StampView({ gateway, sheet, validation, now = () => new Date() }
       {sheet !== null && stamp !== undefined ? <StampStatus stamp={stamp} compared={compared} sheet={sheet} /> : null}
       <FailureBar what="Could not check the return" error={checking.error} hint="Check that the sheet still exists (Refresh sheets)." onDismiss={checking.dismissError} />
       <FailureBar what="Could not read the stamp" error={reading.error} hint="The hidden stamp sheet may have been edited: stamp the return again." onDismiss={reading.dismissError} />
-      <FailureBar what="Could not compare with the stamp" error={compareError} onDismiss={() => setCompareError(null)} />
+      <FailureBar what="Could not compare with the stamp" error={compareError} onDismiss={dismissCompareError} />
       <FailureBar what="Could not stamp the return" error={stamping.error} hint="Check that the workbook is not protected, then try again." onDismiss={stamping.dismissError} />
     </section>
   );

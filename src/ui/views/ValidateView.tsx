@@ -36,6 +36,7 @@ import { FailureBar } from "../components/FailureBar";
 import { FIX_PREVIEW_ID, FixPreview } from "../components/FixPreview";
 import { HiddenSheetBar } from "../components/HiddenSheetBar";
 import { IssueList } from "../components/IssueList";
+import { StampStateBar } from "../components/StampStateBar";
 import { SubmissionDateField } from "../components/SubmissionDateField";
 import { AcceptedList } from "../components/review/AcceptedList";
 import { IssueStepper } from "../components/review/IssueStepper";
@@ -228,6 +229,7 @@ export function ValidateView({ gateway, sheet, validation, onOpenTemplate }: Val
           </Text>
           <SubmissionDateField gateway={gateway} submitted={check.submitted} from={check.submittedFrom} hasIcsSheet={check.ics !== null} onSaved={request} />
           <Text as="p" block>Next: {nextStep(state)}</Text>
+          <StampStateBar gateway={gateway} check={check} />
         </>
       ) : null}
       {stale ? (

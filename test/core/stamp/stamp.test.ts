@@ -2,6 +2,7 @@ import { COLUMN_KEYS } from "../../../src/core/columns";
 import type { IcsDetails, TrustRow } from "../../../src/core/schema";
 import {
   canonicalNumber, canonicalReturn, canonicalReturnPieces, canonicalRow, compareWithStamp, createStamp, sha256Hex, SPEC_VERSION, StampSchema,
+  stampFromRows, stampToRows, type Stamp,
 } from "../../../src/core/stamp";
 import { TEMPLATE_VERSION } from "../../../src/core/template/build";
 
@@ -114,7 +115,7 @@ describe("compareWithStamp", () => {
     const stamp = await stampOf(ROWS);
     const moved = ROWS.map((r) => ({ ...r, row: r.row + 1 }));
     expect(await compareWithStamp(stamp, { ics: ICS, trusts: moved })).toEqual({
-      status: "match", changedRows: [], addedRows: [], removedRows: [], icsChanged: false, orderChanged: false,
+      status: "match", changedRows: [], addedRows: [], removedRows: [], icsChanged: false, icsFields: null, orderChanged: false,
     });
   });
 
@@ -123,9 +124,24 @@ describe("compareWithStamp", () => {
     const edited = [ROWS[0], trust(3, "R1H", { beds: 12 }), ROWS[2]].filter((r): r is TrustRow => r !== undefined);
     const result = await compareWithStamp(stamp, { ics: ICS, trusts: edited });
     expect(result.status).toBe("changed");
-    expect(result.changedRows).toEqual([{ row: 3, trustCode: "R1H", stampedRow: 3, stampedTrustCode: "R1H" }]);
+    expect(result.changedRows).toEqual([{ row: 3, trustCode: "R1H", stampedRow: 3, stampedTrustCode: "R1H", fields: [{ key: "beds", now: 12 }] }]);
     expect(result.addedRows).toEqual([]);
     expect(result.removedRows).toEqual([]);
+  });
+
+  it("names every field that changed in a row, in column order, with its value now", async () => {
+    const stamp = await stampOf(ROWS);
+    const edited = { ...ROWS[0], trustName: "Imperial College", goLiveDate: null, beds: 1001 } as TrustRow;
+    const result = await compareWithStamp(stamp, { ics: ICS, trusts: [edited, ...ROWS.slice(1)] });
+    expect(result.changedRows[0]?.fields).toEqual([{ key: "trustName", now: "Imperial College" }, { key: "goLiveDate", now: null }, { key: "beds", now: 1001 }]);
+  });
+
+  it("says it cannot tell which field changed when the stamp has no field hashes (made before they existed)", async () => {
+    const stamp = await stampOf(ROWS);
+    const older: Stamp = { ...stamp, icsFields: undefined, rows: stamp.rows.map(({ fields: _fields, ...rest }) => rest) };
+    const result = await compareWithStamp(older, { ics: { ...ICS, icsName: "West ICS" }, trusts: [ROWS[0] as TrustRow, trust(3, "R1H", { beds: 12 }), ROWS[2] as TrustRow] });
+    expect(result.changedRows).toEqual([{ row: 3, trustCode: "R1H", stampedRow: 3, stampedTrustCode: "R1H", fields: null }]);
+    expect(result).toMatchObject({ status: "changed", icsChanged: true, icsFields: null });
   });
 
   it("names added and removed rows", async () => {
@@ -141,7 +157,7 @@ describe("compareWithStamp", () => {
   it("pairs a row whose trust code was edited by its sheet row", async () => {
     const stamp = await stampOf(ROWS);
     const result = await compareWithStamp(stamp, { ics: ICS, trusts: [ROWS[0] ?? trust(1, null), trust(3, "R1K", { trustName: "Trust R1H" }), ROWS[2] ?? trust(1, null)] });
-    expect(result.changedRows).toEqual([{ row: 3, trustCode: "R1K", stampedRow: 3, stampedTrustCode: "R1H" }]);
+    expect(result.changedRows).toEqual([{ row: 3, trustCode: "R1K", stampedRow: 3, stampedTrustCode: "R1H", fields: [{ key: "trustCode", now: "R1K" }] }]);
     expect(result.addedRows).toEqual([]);
     expect(result.removedRows).toEqual([]);
   });
@@ -149,7 +165,7 @@ describe("compareWithStamp", () => {
   it("sees a change to the ICS details", async () => {
     const stamp = await stampOf(ROWS);
     const result = await compareWithStamp(stamp, { ics: { ...ICS, contactName: "A. Person" }, trusts: ROWS });
-    expect(result).toMatchObject({ status: "changed", icsChanged: true, changedRows: [], orderChanged: false });
+    expect(result).toMatchObject({ status: "changed", icsChanged: true, icsFields: [{ key: "contactName", now: "A. Person" }], changedRows: [], orderChanged: false });
   });
 
   it("sees rows put in another order", async () => {
@@ -161,8 +177,54 @@ describe("compareWithStamp", () => {
 
   it("tells a workbook that lost its ICS sheet from one that never had one", async () => {
     const withIcs = await stampOf(ROWS);
-    expect((await compareWithStamp(withIcs, { ics: null, trusts: ROWS })).icsChanged).toBe(true);
+    expect(await compareWithStamp(withIcs, { ics: null, trusts: ROWS })).toMatchObject({ icsChanged: true, icsFields: null });
     const without = await stampOf(ROWS, null);
     expect((await compareWithStamp(without, { ics: null, trusts: ROWS })).status).toBe("match");
+  });
+});
+
+describe("field hashes", () => {
+  it("are the first 4 hex digits of each field's canonical JSON's SHA-256, in column order (ICS details: label order)", async () => {
+    const stamp = await stampOf(ROWS);
+    const first = ROWS[0] as TrustRow;
+    const expected = await Promise.all(COLUMN_KEYS.map(async (key) => (await sha256Hex(JSON.stringify(first[key]))).slice(0, 4)));
+    expect(stamp.rows[0]?.fields).toBe(expected.join(""));
+    expect(stamp.rows[0]?.fields?.slice(0, 4)).toBe((await sha256Hex('"RYJ"')).slice(0, 4));
+    expect(stamp.icsFields).toHaveLength(24);
+    expect(stamp.icsFields?.slice(0, 4)).toBe((await sha256Hex('"North ICS"')).slice(0, 4));
+    expect((await stampOf(ROWS, null)).icsFields).toBeUndefined();
+  });
+
+  it("leave the whole and row hashes as they were: stamps made before field hashes still verify", async () => {
+    const stamp = await stampOf(ROWS);
+    expect(stamp.sha256).toBe(await sha256Hex(canonicalReturn(ICS, ROWS)));
+    expect(stamp.rows[1]?.sha256).toBe(await sha256Hex(canonicalRow(ROWS[1] as TrustRow)));
+  });
+});
+
+describe("the stamp sheet's layout", () => {
+  it("writes the field hashes in a fourth column and under their own label, and reads them back", async () => {
+    const stamp = await stampOf(ROWS);
+    const rows = stampToRows(stamp);
+    expect(rows).toContainEqual(["Row", "Trust ODS code", "SHA-256", "Field hashes"]);
+    expect(rows).toContainEqual(["ICS field hashes", stamp.icsFields]);
+    expect(stampFromRows(rows)).toEqual(stamp);
+    const withoutIcs = await stampOf(ROWS, null);
+    expect(stampFromRows(stampToRows(withoutIcs))).toEqual(withoutIcs);
+  });
+
+  it("reads a stamp sheet written before field hashes (three columns, no ICS field hashes label)", async () => {
+    const stamp = await stampOf(ROWS);
+    const before = stampToRows(stamp).filter((r) => r[0] !== "ICS field hashes").map((r) => r.slice(0, 3));
+    const read = stampFromRows(before);
+    expect(read.icsFields).toBeUndefined();
+    expect(read.rows.every((r) => r.fields === undefined)).toBe(true);
+    expect((await compareWithStamp(read, { ics: ICS, trusts: ROWS })).status).toBe("match");
+  });
+
+  it("refuses field hashes that are not hex digits of the right length", async () => {
+    const rows = stampToRows(await stampOf(ROWS));
+    const damaged = rows.map((r) => (r[0] === 2 ? [...r.slice(0, 3), "abc"] : r));
+    expect(() => stampFromRows(damaged)).toThrow(/damaged \(rows\.0\.fields\)/);
   });
 });

@@ -118,7 +118,7 @@ describe("XlsxGateway.writeStampSheet", () => {
       await writeFile(file, await reopened.toBuffer());
       const changed = await runCli(["verify", file]);
       expect(changed.code).toBe(1);
-      expect(changed.stdout).toMatch(/row 3 \(R1H\): changed/);
+      expect(changed.stdout).toMatch(/Row 3 \(R1H\): Trust name changed \(now “Barts Health”\)/);
     } finally {
       await folder.cleanup();
     }

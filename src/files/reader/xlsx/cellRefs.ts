@@ -16,6 +16,34 @@ export function columnOfRef(ref: string): number {
   return i === 0 || i > 3 ? 0 : col;
 }
 
+/** As columnOfRef, from the reference's bytes (ASCII) in bytes[from, to). */
+export function columnOfRefBytes(bytes: Uint8Array, from: number, to: number): number {
+  let col = 0;
+  let i = from;
+  for (; i < to && i < from + 4; i++) {
+    const code = bytes[i]! | 0x20;
+    if (code < 0x61 || code > 0x7a) break;
+    col = col * 26 + (code - 0x60);
+  }
+  return i === from || i > from + 3 ? 0 : col;
+}
+
+/**
+ * The whole number written as 1 to 15 ASCII digits without a leading zero (or "0") in bytes[from, to), else
+ * -1. Exactly the number `+text` gives, and String() of it gives the digits back.
+ */
+export function digitsValue(bytes: Uint8Array, from: number, to: number): number {
+  const length = to - from;
+  if (length < 1 || length > 15 || (length > 1 && bytes[from] === 0x30)) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = bytes[i]! - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 export interface CellRange {
   readonly firstRow: number;
   readonly firstCol: number;

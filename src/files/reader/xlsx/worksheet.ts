@@ -19,11 +19,12 @@ import { isTruthy, wholeNumber } from "./attributes";
 import { BeyondValues, SHEET_ELEMENTS } from "./beyondValues";
 import type { ReadBudget } from "./budget";
 import { isoTextToDate, serialToDate } from "./cellDates";
-import { columnOfRef, MAX_SHEET_ROW } from "./cellRefs";
+import { columnOfRefBytes, digitsValue, MAX_SHEET_ROW } from "./cellRefs";
 import { decodeExcelEscapes } from "./escapes";
 import { GridBuilder } from "./gridBuilder";
 import type { SharedStrings } from "./sharedStrings";
 import { isInTotals, type ColumnSpan, type TotalsRows } from "./tables";
+import { decodeText } from "./xml/text";
 import { damagedPart, parseXmlPart } from "./xmlStream";
 
 /** The last column read into the grid (AMJ). */
@@ -81,6 +82,15 @@ function cellValueOf(type: string | undefined, text: string, style: number, cont
   }
 }
 
+/**
+ * A number, shared-string or boolean cell whose text is plain digits (most cells of a return: indexes, serial
+ * dates, amounts): the value read without making the text a string first. The same value cellValueOf gives.
+ */
+function wholeCellValue(type: string | undefined, value: number, style: number, context: WorksheetContext): CellValue {
+  if (type === "s") return context.sharedStrings[value] ?? null;
+  return context.dateStyles[style] === 1 ? serialToDate(value, context.date1904) : value;
+}
+
 export function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: string, context: WorksheetContext): SheetData {
   const { budget, totals, beyondValues } = context;
   const { maxRows, maxCells } = budget.limits;
@@ -98,6 +108,8 @@ export function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: s
   let phoneticDepth = 0;
   let capturing = false;
   let text = "";
+  /** The cell's text when it came as one piece of plain digits (then `text` is empty), else -1. */
+  let digits = -1;
 
   const startRow = (r: string | undefined, hidden: string | undefined): void => {
     if (++budget.rows > maxRows) budget.tooBig("rows, empty ones included", maxRows);
@@ -112,8 +124,10 @@ export function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: s
 
   const endCell = (): void => {
     inCell = false;
-    const value = cellValueOf(cellType, text, cellStyle, context);
+    const value =
+      digits < 0 ? cellValueOf(cellType, text, cellStyle, context) : cellType === undefined || cellType === "n" || cellType === "s" ? wholeCellValue(cellType, digits, cellStyle, context) : cellValueOf(cellType, String(digits), cellStyle, context);
     text = "";
+    digits = -1;
     if (value === null) return;
     if (col > MAX_GRID_COLUMN) {
       beyondValues.note("valuesFarRight");
@@ -129,15 +143,18 @@ export function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: s
         case "c": {
           if (++budget.cells > maxCells) budget.tooBig("cells, empty ones included", maxCells);
           if (!inRow) return;
-          const ref = attributes.get("r");
-          const written = ref === undefined ? 0 : columnOfRef(ref);
+          const { bytes } = attributes;
+          const ref = attributes.indexOf("r");
+          const written = ref < 0 ? 0 : columnOfRefBytes(bytes, attributes.valueStart(ref), attributes.valueEnd(ref));
           col = written > 0 ? written : col + 1;
           cellType = attributes.get("t");
-          const s = attributes.get("s");
-          const style = s === undefined ? 0 : +s;
+          const s = attributes.indexOf("s");
+          const plain = s < 0 ? 0 : digitsValue(bytes, attributes.valueStart(s), attributes.valueEnd(s));
+          const style = plain >= 0 ? plain : +attributes.valueAt(s);
           cellStyle = style >= 0 ? style : 0;
           inCell = true;
           text = "";
+          digits = -1;
           return;
         }
         case "v":
@@ -168,8 +185,17 @@ export function readWorksheet(archive: ZipArchive, entry: ZipEntry, sheetName: s
       }
     },
     wantsText: () => capturing,
-    text(piece) {
-      if (capturing) text += piece;
+    textBytes(bytes, from, to, flags) {
+      if (!capturing) return;
+      if (text === "" && digits < 0 && flags === 0) {
+        digits = digitsValue(bytes, from, to);
+        if (digits >= 0) return;
+      }
+      if (digits >= 0) {
+        text = String(digits);
+        digits = -1;
+      }
+      text += decodeText(bytes, from, to, flags);
     },
     close(name) {
       switch (name) {

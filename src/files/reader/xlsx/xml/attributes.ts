@@ -9,6 +9,12 @@ import { decodeText } from "./text";
 export interface XmlAttributes {
   /** The value of the attribute with this name as written (prefix included), decoded; the first when written twice. */
   get(qualifiedName: string): string | undefined;
+  /** The index of the attribute with this name, or -1: for reading a value from its bytes (below) without a string. */
+  indexOf(qualifiedName: string): number;
+  /** The bytes the values are in (valid during the open handler's call only), and where a value starts and ends. */
+  readonly bytes: Uint8Array;
+  valueStart(index: number): number;
+  valueEnd(index: number): number;
   readonly count: number;
   nameAt(index: number): string;
   valueAt(index: number): string;
@@ -21,7 +27,7 @@ const EMPTY = new Uint8Array(0);
 const nameDecoder = new TextDecoder("utf-8");
 
 export class AttributeList implements XmlAttributes {
-  private bytes: Uint8Array = EMPTY;
+  bytes: Uint8Array = EMPTY;
   /** Per attribute: name start, name end, value start, value end, the text flags of its value. */
   private readonly offsets = new Int32Array(MAX_ATTRIBUTES * FIELDS);
   count = 0;
@@ -43,6 +49,11 @@ export class AttributeList implements XmlAttributes {
   }
 
   get(qualifiedName: string): string | undefined {
+    const index = this.indexOf(qualifiedName);
+    return index < 0 ? undefined : this.valueAt(index);
+  }
+
+  indexOf(qualifiedName: string): number {
     const { bytes, offsets } = this;
     const length = qualifiedName.length;
     search: for (let k = 0; k < this.count; k++) {
@@ -50,9 +61,17 @@ export class AttributeList implements XmlAttributes {
       const start = offsets[at]!;
       if (offsets[at + 1]! - start !== length) continue;
       for (let j = 0; j < length; j++) if (bytes[start + j] !== qualifiedName.charCodeAt(j)) continue search;
-      return this.valueAt(k);
+      return k;
     }
-    return undefined;
+    return -1;
+  }
+
+  valueStart(index: number): number {
+    return this.offsets[index * FIELDS + 2]!;
+  }
+
+  valueEnd(index: number): number {
+    return this.offsets[index * FIELDS + 3]!;
   }
 
   nameAt(index: number): string {

@@ -28,6 +28,11 @@ export interface XmlHandlers {
   open(localName: string, attributes: XmlAttributes): void;
   /** Character data (text and CDATA), decoded, in one or more pieces. */
   text?(text: string): void;
+  /**
+   * Instead of text: the piece's bytes, valid during the call only, with what the scan saw in them (./text.ts's
+   * flags; decodeText makes the string). For values read straight from their digits.
+   */
+  textBytes?(bytes: Uint8Array, from: number, to: number, flags: number): void;
   close?(localName: string): void;
   /** Whether text here is wanted (the default: always); text not wanted is checked but never decoded. */
   wantsText?(): boolean;
@@ -297,10 +302,11 @@ export class XmlTokenizer {
       return;
     }
     const { handlers } = this;
-    if (handlers.text === undefined || (handlers.wantsText !== undefined && !handlers.wantsText())) {
+    if ((handlers.text === undefined && handlers.textBytes === undefined) || (handlers.wantsText !== undefined && !handlers.wantsText())) {
       if ((flags & HAS_AMP) !== 0) checkReferences(bytes, from, to);
       return;
     }
-    handlers.text(decodeText(bytes, from, to, flags));
+    if (handlers.textBytes !== undefined) handlers.textBytes(bytes, from, to, flags);
+    else handlers.text?.(decodeText(bytes, from, to, flags));
   }
 }
