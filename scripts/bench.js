@@ -4,7 +4,7 @@
  * task-pane bundle and the workbench's start, prints a table and writes docs/benchmarks.md.
  *
  *   npm run bench                          # everything (about 15 minutes on a 2-core machine)
- *   npm run bench -- --skip=bundle,workbench,cli   # leave parts out (core, cli, office, bundle, workbench)
+ *   npm run bench -- --skip=bundle,workbench,cli   # leave parts out (core, cli, hostile, office, bundle, workbench)
  *   BENCH_RUNS=5 npm run bench             # fresh-process runs per command-line figure (default 3)
  *   BENCH_DIR=/tmp/x npm run bench         # where the generated .xlsx files and the build go
  *   npm run bench -- --render              # rewrite docs/benchmarks.md from the last run's figures (BENCH_DIR/bench.json)
@@ -97,6 +97,8 @@ function main() {
     const typical = ["clean-ics-return.xlsx", "mid-plan-return.xlsx"].map((name) => path.join(ROOT, "examples", name));
     return { comparisons: measureCli(sized, RUNS), startup: measureStartup(typical, RUNS), phases, lastRowFile: lastRow };
   });
+
+  result.hostile = part("hostile", () => nodeJson(["scripts/bench/hostile.ts", DIR, String(RUNS)], { tsx: true }));
 
   result.office = part("office", () => nodeJson(["scripts/bench/office.ts"], { tsx: true }));
 

@@ -54,6 +54,7 @@ function stampErrorOf(error: ZipError): WorkbookReadError {
     case "not-zip":
       return new WorkbookReadError("not a workbook: it is not a zip archive (an .xlsx or .xlsm file is one)", { cause: error });
     case "damaged":
+    case "larger-than-declared":
       return damaged(error.message);
     case "encrypted":
     case "too-many-entries":

@@ -1,26 +1,13 @@
 /**
  * A bounded look inside an .ods (a zip) before SheetJS opens it. SheetJS inflates every entry whole, so a small
  * hostile file could make it inflate gigabytes: here the sizes the entries declare are added up against the
- * budget, and every entry is inflated into a buffer of its declared size, so one that holds more (or less) than it
+ * budget first, then every entry is inflated through the reader's own zip layer (../zip: the one directory parser,
+ * inflating in slices and stopping one slice past the declared size), so one that holds more or less than it
  * declares is refused before SheetJS sees it. Only the entries asked for are kept.
  */
-import { inflateSync } from "fflate";
 import { WorkbookReadError } from "../../errors";
 import { formatBytes, overLimit } from "../csv/budget";
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const STORED = 0;
-const DEFLATED = 8;
-
-interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly declaredSize: number;
-  readonly localOffset: number;
-}
+import { ZipArchive, ZipError, type ZipEntry } from "../zip";
 
 export interface ZipBudget {
   readonly maxEntries: number;
@@ -33,67 +20,44 @@ function damaged(detail: string): WorkbookReadError {
   return new WorkbookReadError(`damaged .ods file (${detail})`);
 }
 
-function findEndOfCentralDirectory(view: DataView): number {
-  // The record is 22 bytes plus a comment of at most 65,535.
-  const earliest = Math.max(0, view.byteLength - 22 - 65_535);
-  for (let at = view.byteLength - 22; at >= earliest; at--) if (view.getUint32(at, true) === EOCD_SIGNATURE) return at;
-  throw damaged("the zip archive's directory is missing");
-}
-
-function listEntries(bytes: Uint8Array, budget: ZipBudget): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.byteLength < 22) throw damaged("too short to be a zip archive");
-  const eocd = findEndOfCentralDirectory(view);
-  const count = view.getUint16(eocd + 10, true);
-  if (count > budget.maxEntries) throw overLimit("zip entries", budget.maxEntries);
-  let at = view.getUint32(eocd + 16, true);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > view.byteLength || view.getUint32(at, true) !== CENTRAL_SIGNATURE) throw damaged("the zip archive's directory is cut short");
-    const nameLength = view.getUint16(at + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({
-      name,
-      method: view.getUint16(at + 10, true),
-      compressedSize: view.getUint32(at + 20, true),
-      declaredSize: view.getUint32(at + 24, true),
-      localOffset: view.getUint32(at + 42, true),
-    });
-    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+/** The zip layer's failures, in this reader's words. */
+function odsErrorOf(error: ZipError, budget: ZipBudget): WorkbookReadError {
+  switch (error.failure) {
+    case "too-many-entries":
+      return overLimit("zip entries", budget.maxEntries);
+    case "not-zip":
+    case "damaged":
+    case "larger-than-declared":
+    case "encrypted":
+    case "too-much-inflated":
+      return damaged(error.message);
   }
-  return entries;
 }
 
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localOffset;
-  if (at + 30 > view.byteLength || view.getUint32(at, true) !== LOCAL_SIGNATURE) throw damaged(`entry ${entry.name} cannot be found`);
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  if (start + entry.compressedSize > bytes.length) throw damaged(`entry ${entry.name} is cut short`);
-  return bytes.subarray(start, start + entry.compressedSize);
-}
-
-/**
- * The entry's bytes, inflated into a buffer one byte longer than the size it declares (the declared sizes were
- * checked against the budget first): fflate stops when the buffer is full, so an entry that lies about its size
- * costs no more than it declared, and is then refused.
- */
-function inflateEntry(data: Uint8Array, entry: ZipEntry): Uint8Array {
-  if (entry.method === STORED) {
-    if (data.length !== entry.declaredSize) throw damaged(`entry ${entry.name} holds ${data.length} bytes but declares ${entry.declaredSize}`);
-    return data;
-  }
-  if (entry.method !== DEFLATED) throw damaged(`entry ${entry.name} uses compression method ${entry.method}`);
-  let out: Uint8Array;
+function inZipLayer<T>(budget: ZipBudget, step: () => T): T {
   try {
-    out = inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
-  } catch (err) {
-    throw damaged(`entry ${entry.name} cannot be inflated: ${err instanceof Error ? err.message : String(err)}`);
+    return step();
+  } catch (error) {
+    if (error instanceof ZipError) throw odsErrorOf(error, budget);
+    throw error;
   }
-  if (out.length !== entry.declaredSize) {
-    const holds = out.length > entry.declaredSize ? "more" : `${out.length}`;
-    throw damaged(`entry ${entry.name} holds ${holds} bytes but declares ${entry.declaredSize}`);
+}
+
+/** The entry's bytes, exactly as many as it declares: more or fewer and it is refused. */
+function inflateExactly(archive: ZipArchive, entry: ZipEntry, budget: ZipBudget): Uint8Array {
+  const out = new Uint8Array(entry.declaredSize);
+  let filled = 0;
+  try {
+    archive.inflate(entry, (slice) => {
+      out.set(slice, filled);
+      filled += slice.length;
+    });
+  } catch (error) {
+    if (error instanceof ZipError && error.failure === "larger-than-declared") throw damaged(`entry ${entry.name} holds more bytes but declares ${entry.declaredSize}`);
+    if (error instanceof ZipError) throw odsErrorOf(error, budget);
+    throw error;
   }
+  if (filled !== entry.declaredSize) throw damaged(`entry ${entry.name} holds ${filled} bytes but declares ${entry.declaredSize}`);
   return out;
 }
 
@@ -108,22 +72,24 @@ export function inflateWithinBudget(
   budget: ZipBudget,
   inspect: (name: string, data: Uint8Array) => void = () => undefined,
 ): Map<string, Uint8Array> {
-  const entries = listEntries(bytes, budget);
-  const rank = (entry: ZipEntry): number => {
-    const index = wanted.indexOf(entry.name);
-    return index === -1 ? wanted.length : index;
-  };
+  // No archive-wide budget in the zip layer: the declared sizes are summed against ours below, and no entry may
+  // produce more than it declares (the zip layer stops it a slice past that).
+  const archive = inZipLayer(budget, () => ZipArchive.open(bytes, { maxEntries: budget.maxEntries, maxInflatedBytes: Number.MAX_SAFE_INTEGER }));
   let declared = 0;
-  for (const entry of entries) declared += entry.declaredSize;
+  for (const entry of archive.entries) declared += entry.declaredSize;
   if (declared > budget.maxInflatedBytes) {
     const scope = budget.inflatedScope ?? "the limit";
     throw new WorkbookReadError(`the workbook expands to more than ${formatBytes(budget.maxInflatedBytes)} when opened (${scope}); it is not read`);
   }
-  const ordered = [...entries].sort((a, b) => rank(a) - rank(b));
+  const rank = (entry: ZipEntry): number => {
+    const index = wanted.indexOf(entry.name);
+    return index === -1 ? wanted.length : index;
+  };
+  const ordered = [...archive.entries].sort((a, b) => rank(a) - rank(b));
   const kept = new Map<string, Uint8Array>();
   for (const entry of ordered) {
     if (entry.name.endsWith("/") && entry.compressedSize === 0) continue;
-    const data = inflateEntry(entryData(bytes, entry), entry);
+    const data = inflateExactly(archive, entry, budget);
     if (wanted.includes(entry.name)) {
       kept.set(entry.name, data);
       inspect(entry.name, data);

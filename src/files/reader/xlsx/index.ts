@@ -26,6 +26,7 @@ function readErrorOf(error: ZipError): WorkbookReadError {
   switch (error.failure) {
     case "not-zip":
     case "damaged":
+    case "larger-than-declared":
       return new WorkbookReadError(`truncated or damaged .xlsx (${error.message})`, { cause: error });
     case "encrypted":
       return new WorkbookReadError(`not readable: ${error.message} (a password-protected zip; save the workbook again without one)`, { cause: error });

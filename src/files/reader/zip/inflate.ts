@@ -78,7 +78,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: Inflate
 }
 
 function overDeclared(entry: ZipEntry): ZipError {
-  return new ZipError("damaged", `the zip entry ${quoted(entry.name)} unpacks to more than the ${formatBytes(entry.declaredSize)} it declares`);
+  return new ZipError("larger-than-declared", `the zip entry ${quoted(entry.name)} unpacks to more than the ${formatBytes(entry.declaredSize)} it declares`);
 }
 
 function overBudget(budget: InflateBudget): ZipError {

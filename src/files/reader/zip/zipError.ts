@@ -5,7 +5,8 @@
  */
 import { boundedText } from "../../../core/quote";
 
-export type ZipFailure = "not-zip" | "damaged" | "encrypted" | "too-many-entries" | "too-much-inflated";
+/** "larger-than-declared": an entry produced more than the size it declares (damaged, or a lie). */
+export type ZipFailure = "not-zip" | "damaged" | "larger-than-declared" | "encrypted" | "too-many-entries" | "too-much-inflated";
 
 export class ZipError extends Error {
   override readonly name = "ZipError";

@@ -84,6 +84,8 @@ describe("hand-made .ods files", () => {
     const content = contentXml(table("S", `<table:table-row>${textCell("x".repeat(10_000))}</table:table-row>`));
     const lying = withDeclaredSize(odsZip(content), "content.xml", 100);
     expect(await failure(readOds(lying))).toBe("damaged .ods file (entry content.xml holds more bytes but declares 100)");
+    const short = withDeclaredSize(odsZip(content), "content.xml", 200_000);
+    expect(await failure(readOds(short))).toMatch(/^damaged \.ods file \(entry content\.xml holds \d+ bytes but declares 200000\)$/);
   });
 
   it("an .ods whose content would expand past SheetJS's budget is refused before it is inflated", async () => {

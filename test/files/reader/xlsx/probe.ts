@@ -1,25 +1,27 @@
 /**
  * Reads one .xlsx file in a fresh process and prints, as one line of JSON, what came of it and what
  * it cost: the outcome (a summary of the sheets, or the error's message), the process's peak
- * resident memory and its heap after the read. Run by ./hostile.test.ts as
- *   node --import tsx probe.ts FILE [LIMITS_JSON]
- * so that each hostile file's memory is accounted on its own.
+ * resident memory and its heap after the read. Run by ./hostile.test.ts (and scripts/bench/hostile.ts) as
+ *   node --import tsx probe.ts FILE [LIMITS_JSON] [fflate|zlib]
+ * so that each hostile file's memory is accounted on its own. zlib: inflating as the command line does
+ * (src/files/nodeFile.ts); by default as the browser does.
  */
 import { readFile } from "node:fs/promises";
 import { WorkbookReadError } from "../../../../src/files/errors";
+import { nodeInflateRaw } from "../../../../src/files/nodeFile";
 import { readXlsx } from "../../../../src/files/reader/xlsx";
 
 const MB = 1024 * 1024;
 
 async function main(): Promise<void> {
-  const [file, limits] = process.argv.slice(2);
-  if (!file) throw new Error("usage: probe.ts FILE [LIMITS_JSON]");
+  const [file, limits, inflater] = process.argv.slice(2);
+  if (!file) throw new Error("usage: probe.ts FILE [LIMITS_JSON] [fflate|zlib]");
   const bytes = new Uint8Array(await readFile(file));
   const rssBeforeMb = process.memoryUsage().rss / MB;
   const started = Date.now();
   let outcome: unknown;
   try {
-    const workbook = await readXlsx(bytes, limits ? { limits: JSON.parse(limits) as object } : {});
+    const workbook = await readXlsx(bytes, { ...(limits ? { limits: JSON.parse(limits) as object } : {}), ...(inflater === "zlib" ? { inflateRaw: nodeInflateRaw } : {}) });
     const sheets = workbook.sheets.map((sheet) => {
       const rows = sheet.grid?.rows ?? [];
       let values = 0;
