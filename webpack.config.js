@@ -60,7 +60,7 @@ const NOT_IN_INITIAL_CHUNKS = [
     how: "validate through the Validator the entry passes (the worker), or import src/core/validate lazily",
   },
   {
-    pattern: /[\\/]src[\\/]ui[\\/]views[\\/](?:Template|Merge|Columns|Scores|Export|Stamp)View\.tsx$/,
+    pattern: /[\\/]src[\\/]ui[\\/]views[\\/](?:Template|Merge|Columns|Scores|Export|Stamp|Compare)View\.tsx$/,
     name: "a view other than Validate (src/ui/views)",
     entries: ["taskpane", "workbench"],
     how: "import it through src/ui/views/lazyViews.ts",

@@ -4,7 +4,7 @@
  * task-pane bundle and the workbench's start, prints a table and writes docs/benchmarks.md.
  *
  *   npm run bench                          # everything (about 15 minutes on a 2-core machine)
- *   npm run bench -- --skip=bundle,workbench,cli   # leave parts out (core, cli, hostile, office, bundle, workbench)
+ *   npm run bench -- --skip=bundle,workbench,cli   # leave parts out (core, cli, hostile, report, office, bundle, workbench)
  *   BENCH_RUNS=5 npm run bench             # fresh-process runs per command-line figure (default 3)
  *   BENCH_DIR=/tmp/x npm run bench         # where the generated .xlsx files and the build go
  *   npm run bench -- --render              # rewrite docs/benchmarks.md from the last run's figures (BENCH_DIR/bench.json)
@@ -17,6 +17,7 @@ const os = require("node:os");
 const path = require("node:path");
 const { measureCli, measureStartup } = require("./bench/cli");
 const { renderMarkdown, renderTable } = require("./bench/report");
+const { measureReport } = require("./bench/report-cli");
 
 const ROOT = path.join(__dirname, "..");
 const DIR = process.env.BENCH_DIR ?? path.join(os.tmpdir(), "epr-bench");
@@ -47,6 +48,9 @@ function machine() {
     loadAtStart: os.loadavg().map((n) => Number(n.toFixed(1))),
   };
 }
+
+/** A part that has no figures: left out, or failed. */
+const missing = (p) => !p || p.failed || p.skipped;
 
 /** A part of the bench: its figures, or why it has none. */
 function part(name, work) {
@@ -99,6 +103,17 @@ function main() {
   });
 
   result.hostile = part("hostile", () => nodeJson(["scripts/bench/hostile.ts", DIR, String(RUNS)], { tsx: true }));
+
+  // The national report over 42 and 500 typical returns, and over 500 returns of one trust each (as many trust rows
+  // as 42 typical ones, twelve times the files): issue 13. lib/ as the cli part built it, else built here.
+  result.report = part("report", () => {
+    if (missing(result.cli)) {
+      const warning = buildCli();
+      if (warning) result.notes.push(warning);
+    }
+    const sets = nodeJson(["scripts/bench/report-returns.ts", DIR, "42", "500", "500x1"], { tsx: true });
+    return { sets: measureReport(sets, RUNS, path.join(DIR, "report-out")) };
+  });
 
   result.office = part("office", () => nodeJson(["scripts/bench/office.ts"], { tsx: true }));
 

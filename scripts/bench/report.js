@@ -8,6 +8,7 @@ const MERGE_TARGET_MS = 1000;
 const BUNDLE_TARGET_KB = 211; // the issue: no larger than before the layout work (211 KB); a minimal React + Fluent pane is ~118 KB
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 const s = (seconds) => `${seconds.toFixed(2)} s`;
 const ms = (n) => `${Math.round(n).toLocaleString("en-GB")} ms`;
 const int = (n) => Math.round(n).toLocaleString("en-GB");
@@ -157,6 +158,42 @@ function workbenchSection(workbench) {
   return lines.join("\n") + "\n";
 }
 
+/**
+ * Issue 13: `report`'s time per return at 500 typical returns no more than at 42 (the count does not slow each file),
+ * and its peak memory growing with the trust rows kept, not with the files read: 500 returns of one trust each (as
+ * many trust rows as 42 typical returns, twelve times the files and bytes) peak at most REPORT_FILES_MB above 42.
+ */
+const REPORT_FILES_MB = 25;
+
+/** The report's sets by name (scripts/bench/report-returns.ts), and the extra peak memory per extra trust row from 42 to 500. */
+function reportGrowth(report) {
+  const set = (name) => report.sets.find((r) => r.set === name);
+  const small = set("42");
+  const large = set("500");
+  const manyFiles = set("500x1");
+  const kbPerRow = small && large ? ((large.maxRssMb - small.maxRssMb) * 1024) / Math.max(1, large.trustRows - small.trustRows) : NaN;
+  return { small, large, manyFiles, kbPerRow };
+}
+
+/** `report` over each set of returns (scripts/bench/report-cli.js). */
+function reportTable(report, runs) {
+  if (missing(report)) return `Not measured: ${report?.reason ?? "no figures"}.\n`;
+  const rows = report.sets.map((r) => `| ${int(r.returns)} | ${int(r.trustRows)} | ${mb(r.inputBytes)} | ${s(r.medianSeconds)} (${r.seconds.map(s).join(", ")}) | ${ms(r.msPerReturn)} | ${r.maxRssMb} MB | ${kb(r.xlsxBytes)} / ${kb(r.htmlBytes)} |`);
+  const { kbPerRow, small, large, manyFiles } = reportGrowth(report);
+  const notes = [];
+  if (small && large) notes.push(`From ${int(small.returns)} to ${int(large.returns)} typical returns the peak grows ${large.maxRssMb - small.maxRssMb} MB for ${int(large.trustRows - small.trustRows)} more trust rows (${kbPerRow.toFixed(1)} KB per row), while the files read grow ${mb(large.inputBytes - small.inputBytes)}.`);
+  if (small && manyFiles) notes.push(`${int(manyFiles.returns)} returns of ${manyFiles.trustRows / manyFiles.returns} trust each (${mb(manyFiles.inputBytes)} read, ${int(manyFiles.trustRows)} trust rows) peak at ${manyFiles.maxRssMb} MB against ${small.maxRssMb} MB for ${int(small.returns)} typical returns (${mb(small.inputBytes)}, ${int(small.trustRows)} rows): ${manyFiles.maxRssMb - small.maxRssMb} MB more for ${mb(manyFiles.inputBytes - small.inputBytes)} more read.`);
+  return [
+    `\`epr-return report FOLDER -o OUT --force\`, each run a fresh process (${runs} runs, median), spawn to exit:`,
+    "",
+    "| returns | trust rows | files read | time (median; runs) | per return | peak RSS | OUT.xlsx / OUT.html |",
+    "|---|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    ...notes,
+  ].join("\n") + "\n";
+}
+
 /** Issue 10: every hostile case ends within 2 s and 300 MB on the command line. */
 const HOSTILE_SECONDS = 2;
 const HOSTILE_MB = 300;
@@ -192,6 +229,17 @@ function targets(result) {
     const largest = Math.max(...result.hostile.files.map((f) => f.cli.maxRssMb));
     const met = slowest <= HOSTILE_SECONDS && largest <= HOSTILE_MB;
     rows.push([`every hostile file (${result.hostile.files.length}): \`validate\` ends, spawn to exit`, `≤ ${HOSTILE_SECONDS} s, ≤ ${HOSTILE_MB} MB`, `slowest ${s(slowest)}, largest ${largest} MB`, met ? "met" : "**missed**"]);
+  }
+  if (!missing(result.report)) {
+    const { small, large, manyFiles, kbPerRow } = reportGrowth(result.report);
+    if (small && large) {
+      rows.push([`\`report\`: time per return at ${int(large.returns)} returns vs at ${int(small.returns)}`, "no more", `${ms(large.msPerReturn)} vs ${ms(small.msPerReturn)}`, large.msPerReturn <= small.msPerReturn ? "met" : "**missed**"]);
+      rows.push([`\`report\`: peak RSS, ${int(small.returns)} → ${int(large.returns)} returns (${int(small.trustRows)} → ${int(large.trustRows)} trust rows)`, "grows with the rows kept", `${small.maxRssMb} → ${large.maxRssMb} MB, ${kbPerRow.toFixed(1)} KB per row`, "measured"]);
+    }
+    if (small && manyFiles) {
+      const extra = manyFiles.maxRssMb - small.maxRssMb;
+      rows.push([`\`report\`: peak RSS, ${int(manyFiles.returns)} one-trust returns vs ${int(small.returns)} typical (same rows, ${(manyFiles.inputBytes / small.inputBytes).toFixed(0)}× the bytes read)`, `≤ +${REPORT_FILES_MB} MB`, `${manyFiles.maxRssMb} vs ${small.maxRssMb} MB (${extra >= 0 ? "+" : ""}${extra} MB)`, extra <= REPORT_FILES_MB ? "met" : "**missed**"]);
+    }
   }
   if (!missing(result.workbench) && result.workbench.measured && result.workbench.merge) {
     const m = result.workbench.merge;
@@ -298,6 +346,17 @@ a Word document or PowerPoint deck named .xlsx, an image part declaring gigabyte
 over whole columns, a value in row 1,048,576, headers and a sheet named \`__proto__\`): each is refused with one line
 on stderr and exit code 2, or read correctly.
 
+## National report
+
+\`epr-return report\` (docs/national.md) over folders of typical returns made by scripts/bench/report-returns.ts:
+the template with 10 trust rows from generate.ts, every trust code unique across the set, a region on each ICS sheet.
+It reads one return at a time and keeps only its trust rows and counts, so its time per return should not grow with
+the number of returns, and its memory should grow only with the trust rows kept (which OUT.xlsx's \`Trusts\` sheet
+lists one by one), not with the number or size of the files read. Most of the growth with the trust rows is OUT.xlsx,
+which exceljs builds whole in memory before writing it (src/files/report): measured once in one process over the 500
+typical returns, reading them all raised the heap by about 6 MB and building the workbook by about 175 MB of RSS.
+
+${reportTable(result.report, result.runs)}
 ## What was measured, changed and left
 
 ${CHANGES}`;
@@ -411,6 +470,7 @@ function renderTable(result) {
   if (!missing(result.core)) for (const c of result.core) out.push(`core ${String(c.rows).padStart(7)} rows: validate ${ms(c.validateMs)}, score ${ms(c.scoreMs)}, ${int(c.rowsPerSecond)} rows/s`);
   if (!missing(result.cli)) for (const c of result.cli.comparisons) out.push(`cli  ${String(c.rows).padStart(7)} rows: exceljs ${s(c.exceljs.medianSeconds)}, validate ${s(c.validate.medianSeconds)} (×${ratios(c, "validate").paired.toFixed(2)}), score ${s(c.score.medianSeconds)} (×${ratios(c, "score").paired.toFixed(2)})`);
   if (!missing(result.hostile)) for (const f of result.hostile.files) out.push(`hostile ${f.name}: exit ${f.cli.code}, ${s(f.cli.maxSeconds)} slowest, ${f.cli.maxRssMb} MB`);
+  if (!missing(result.report)) for (const r of result.report.sets) out.push(`report ${r.set.padStart(5)}: ${int(r.returns)} returns (${int(r.trustRows)} trust rows): ${s(r.medianSeconds)}, ${ms(r.msPerReturn)} per return, ${r.maxRssMb} MB`);
   if (!missing(result.office)) for (const o of result.office) out.push(`office ${o.operation.padEnd(16)} ${String(o.rows).padStart(6)} rows: ${o.syncs} syncs, ${kb(o.requestBytes)}`);
   if (!missing(result.bundle)) for (const [entry, e] of Object.entries(result.bundle.entries)) out.push(`bundle ${entry}: ${kb(e.gzipTotal)} gzipped initial`);
   if (!missing(result.workbench) && result.workbench.measured) for (const [name, p] of Object.entries(result.workbench.pages)) out.push(`workbench ${name}: ${ms(p.medianMs)} to ready`);

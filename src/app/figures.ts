@@ -1,8 +1,8 @@
 /** What the Scores view draws and writes, derived from the trust rows and the score (pure). */
 import { installationDate } from "../core/calc";
 import { dateFromIso, ISO_DATE_PATTERN, type IsoDate } from "../core/dates";
-import { isLiveOrImplementing, planChangesSystem } from "../core/enums";
 import type { Supplier } from "../core/enums";
+import { supplierMarket } from "../core/national/suppliers";
 import type { ScoreResult } from "../core/results";
 import type { TrustRow } from "../core/schema";
 import { buildSummarySheet, SUMMARY_LABELS, summaryCell } from "../core/template/summary";
@@ -16,33 +16,13 @@ export interface SupplierShare {
   readonly target: number;
 }
 
-function nowSupplier(row: TrustRow): Supplier | null {
-  return row.eprStatus === "Live" ? row.supplier : null;
-}
-
-function targetSupplier(row: TrustRow): Supplier | null {
-  if (planChangesSystem(row.plan)) return row.targetSupplier;
-  return isLiveOrImplementing(row.eprStatus) ? row.supplier : null;
-}
-
-function shares(suppliers: readonly (Supplier | null)[]): Map<Supplier, number> {
-  const known = suppliers.filter((s): s is Supplier => s !== null);
-  const counts = new Map<Supplier, number>();
-  for (const s of known) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return new Map([...counts].map(([s, c]) => [s, c / known.length]));
-}
-
 /**
  * Shares by supplier, now (spec 7.1 current systems) and at target, largest first. In-house and Other are
  * one bar each here: the chart is about suppliers, while convergence counts each of their trusts apart.
+ * The national report's Suppliers table is the same market (core/national/suppliers.ts).
  */
 export function supplierShares(rows: readonly TrustRow[]): SupplierShare[] {
-  const now = shares(rows.map(nowSupplier));
-  const target = shares(rows.map(targetSupplier));
-  const suppliers = new Set<Supplier>([...now.keys(), ...target.keys()]);
-  return [...suppliers]
-    .map((supplier) => ({ supplier, now: now.get(supplier) ?? 0, target: target.get(supplier) ?? 0 }))
-    .sort((a, b) => Math.max(b.now, b.target) - Math.max(a.now, a.target) || a.supplier.localeCompare(b.supplier));
+  return supplierMarket(rows).rows.map(({ supplier, shareNow, shareTarget }) => ({ supplier, now: shareNow, target: shareTarget }));
 }
 
 export interface CoverageStep {

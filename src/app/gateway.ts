@@ -21,10 +21,17 @@ export interface SheetInfo {
   readonly kind?: SheetKind;
 }
 
+/**
+ * How a mark shows a cell: an issue's severity (Validate: red, amber), or `changed` since a previous version of the
+ * return (Compare: blue). One set of marks per sheet: marking a sheet replaces its earlier marks, of any kind.
+ */
+export type MarkKind = Severity | "changed";
+
 export interface CellMark {
   /** A1 address on the sheet. */
   readonly address: string;
-  readonly severity: Severity;
+  /** The mark's kind (named `severity` from when issues were the only marks). */
+  readonly severity: MarkKind;
 }
 
 export interface CellWrite {

@@ -1,10 +1,11 @@
 /**
  * The add-in's cell marks. A mark is a conditional format the add-in owns: a custom rule
- * whose formula is always true and carries a sentinel text, with a red (error) or amber
- * (warning) fill. The user's own fills, borders and conditional formats are never
- * changed, and clearing deletes only the formats whose formula holds the sentinel. Pure.
+ * whose formula is always true and carries a sentinel text, with a red (error), amber
+ * (warning) or blue (changed since a previous version: the Compare view) fill. The user's own
+ * fills, borders and conditional formats are never changed, and clearing deletes only the
+ * formats whose formula holds the sentinel. Pure.
  */
-import type { CellMark } from "./gateway";
+import type { CellMark, MarkKind } from "./gateway";
 import { bySheet } from "./issueGroups";
 import type { Issue, Severity } from "../core/issues";
 import { parseAddress } from "../core/cells";
@@ -12,18 +13,40 @@ import { compactRanges } from "../core/sheet/compactRanges";
 
 export const MARK_SENTINEL = "EPR-RETURN-MARK";
 
-export const MARK_STYLES: Readonly<Record<Severity, { readonly formula: string; readonly fill: string }>> = {
+export const MARK_STYLES: Readonly<Record<MarkKind, { readonly formula: string; readonly fill: string }>> = {
   // ISTEXT of a literal is always TRUE, so the rule always applies; the text names the owner.
   error: { formula: `=ISTEXT("${MARK_SENTINEL}-ERROR")`, fill: "#FFC7CE" },
   warning: { formula: `=ISTEXT("${MARK_SENTINEL}-WARNING")`, fill: "#FFEB9C" },
+  // Excel's light blue ("Blue, Accent 5, Lighter 60%"): apart from red and amber, dark text stays readable on it.
+  changed: { formula: `=ISTEXT("${MARK_SENTINEL}-CHANGED")`, fill: "#BDD7EE" },
 };
+
+/** The kind of mark a rule's formula draws (it holds the sentinel: isMarkFormula); an unknown suffix reads as a warning, as before kinds were added. */
+export function markKindOf(formula: string): MarkKind {
+  const upper = formula.toUpperCase();
+  if (upper.includes(`${MARK_SENTINEL}-ERROR`)) return "error";
+  if (upper.includes(`${MARK_SENTINEL}-CHANGED`)) return "changed";
+  return "warning";
+}
 
 /** Whether a conditional format's formula is one of ours (Excel may change case or spacing). */
 export function isMarkFormula(formula: unknown): boolean {
   return typeof formula === "string" && formula.toUpperCase().includes(MARK_SENTINEL);
 }
 
-export type MarkRanges = Readonly<Record<Severity, readonly string[]>>;
+/**
+ * Compact ranges per kind. `changed` is there only when some cells are marked as changed, so the record of a sheet
+ * marked by Validate reads as it always has (and records written before that kind existed still read).
+ */
+export type MarkRanges = Readonly<Record<Severity, readonly string[]>> & { readonly changed?: readonly string[] };
+
+/** The kinds in the order their formats are added: the later wins a cell (Office puts a new format first). */
+export const MARK_KINDS_BY_PRECEDENCE: readonly MarkKind[] = ["changed", "warning", "error"];
+
+/** The ranges of one kind (none when the record has no such entry). */
+export function rangesOf(ranges: MarkRanges, kind: MarkKind): readonly string[] {
+  return ranges[kind] ?? [];
+}
 
 /**
  * The issues' cells as marks, per sheet: one per issue. Which severity a cell shows is decided once, by
@@ -33,15 +56,21 @@ export function marksBySheet(issues: readonly Issue[]): Map<string, CellMark[]> 
   return bySheet(issues, (issue) => ({ address: issue.cell, severity: issue.severity }));
 }
 
-/** Marks → compact ranges per severity; a cell with both an error and a warning shows the error. */
+/** Marks → compact ranges per kind; a cell with several shows the error, else the warning, else the change. */
 export function planMarks(marks: readonly CellMark[]): MarkRanges {
   const errorCells = new Set<string>();
-  for (const m of marks) if (m.severity === "error") errorCells.add(cellKey(m.address));
+  const warningCells = new Set<string>();
+  for (const m of marks) {
+    if (m.severity === "error") errorCells.add(cellKey(m.address));
+    else if (m.severity === "warning") warningCells.add(cellKey(m.address));
+  }
   const warnings = marks.filter((m) => m.severity === "warning" && !errorCells.has(cellKey(m.address)));
-  return {
+  const changed = marks.filter((m) => m.severity === "changed" && !errorCells.has(cellKey(m.address)) && !warningCells.has(cellKey(m.address)));
+  const planned = {
     error: compactRanges(marks.filter((m) => m.severity === "error").map((m) => m.address)),
     warning: compactRanges(warnings.map((m) => m.address)),
   };
+  return changed.length === 0 ? planned : { ...planned, changed: compactRanges(changed.map((m) => m.address)) };
 }
 
 function cellKey(address: string): string {
@@ -71,7 +100,7 @@ export function updateMarksRecord(previous: unknown, sheet: string, ranges: Mark
       if (present === null || present.has(name.toLowerCase())) base[name] = value;
     }
   }
-  if (ranges === null || (ranges.error.length === 0 && ranges.warning.length === 0)) delete base[sheet];
+  if (ranges === null || (ranges.error.length === 0 && ranges.warning.length === 0 && rangesOf(ranges, "changed").length === 0)) delete base[sheet];
   else base[sheet] = ranges;
   return base;
 }

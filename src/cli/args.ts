@@ -10,7 +10,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take a value; every other `--flag` is boolean. */
-const VALUE_FLAGS = new Set(["--sheet", "--submitted", "--profile", "--as-of", "--weight", "-o", "--output", "--on-duplicate", "--format"]);
+const VALUE_FLAGS = new Set(["--sheet", "--submitted", "--profile", "--as-of", "--previous", "--weight", "-o", "--output", "--on-duplicate", "--format"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;

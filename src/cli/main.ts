@@ -16,6 +16,8 @@ const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map([
   ["stamp", async () => (await import("./commands/stamp")).runStamp],
   ["verify", async () => (await import("./commands/verify")).runVerify],
   ["export", async () => (await import("./commands/export")).runExport],
+  ["diff", async () => (await import("./commands/diff")).runDiff],
+  ["report", async () => (await import("./commands/report")).runReport],
 ]);
 
 export const HELP = `epr-return: check and score NHS England EPR returns (.xlsx)
@@ -37,9 +39,22 @@ Usage:
       A stamp is an integrity check (an unkeyed hash of the data), not a signature: anyone can make one.
   epr-return export FILE --format csv|json [-o OUT] [--force] [--force-errors] [--sheet NAME]
       The validated data as CSV or JSON (stdout without -o). Refuses a return with errors unless --force-errors.
+  epr-return diff OLD NEW [--sheet NAME] [--json]
+      What changed between two submissions of a return: trusts added and removed (by code), each field old → new
+      (date slips in days, progress of status/plan/stage, money in £), the ICS details and every headline figure.
+      Exit 0: no changes; 1: changes; 2: bad usage or unreadable file.
+  epr-return report FILE|FOLDER... -o OUT [--profile dec-2023|mar-2026] [--as-of YYYY-MM-DD] [--previous FOLDER]
+                    [--recursive] [--force] [--json]
+      The national roll-up of many returns (a folder: its .xlsx, .xlsm, .xls, .ods and .csv files) into OUT.xlsx:
+      national and regional figures, one row per ICS, every trust, the supplier market, and the problems found.
+      --previous FOLDER: each ICS's changes since its previous return there (matched by ICB code, ICS name, file
+      name): target go-live dates slipped, median slip in days, convergence score and national funding change.
+      Exit 0: written (returns with errors or unreadable ones are listed in it); 2: bad usage, nothing readable,
+      or the write failed.
 
 The trust sheet is --sheet, else "Trusts", else the first sheet with a recognisable header row.
-The submission date is the ICS sheet's, else --submitted, else today.
+The submission date is the ICS sheet's, else --submitted, else the date saved with the return (the pane's
+Validate view), else today.
 `;
 
 /**

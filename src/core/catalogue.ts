@@ -174,4 +174,7 @@ export const sheetMessages = {
 export const icsMessages = {
   invalidEmail: (label: string, text: string) =>
     `${shown(label)}: ${quote(text)} does not look like an email address; write it as name@organisation, e.g. jo.bloggs@nhs.net.`,
+  /** A warning: the region only groups the national report's figures, so a return without one is still complete. */
+  unknownRegion: (label: string, cell: CellValue, regions: readonly string[]) =>
+    `${shown(label)}: ${describeCell(cell)} is not one of the NHS England regions, so a national report counts this return in no region; use one of ${regions.join(", ")}.`,
 };

@@ -8,6 +8,8 @@ export const STATUSES = ["Live", "Implementing", "Procuring", "Business case", "
 export const PLANS = ["Keep", "Single ICS EPR", "Converge", "Interoperate", "New EPR"] as const;
 export const STAGES = ["Not started", "SOC", "OBC", "FBC", "Approved", "Not needed"] as const;
 export const FUNDING_MODELS = ["Matched 50/50", "Tailored", "Local only", "None"] as const;
+/** The seven NHS England regions (since April 2020), for the optional `Region` on the ICS sheet (docs/national.md). */
+export const REGIONS = ["East of England", "London", "Midlands", "North East and Yorkshire", "North West", "South East", "South West"] as const;
 
 /** Canonical supplier names, each with the aliases the reading rules accept. */
 export const SUPPLIER_ALIASES = {
@@ -35,6 +37,7 @@ export type Status = (typeof STATUSES)[number];
 export type Plan = (typeof PLANS)[number];
 export type Stage = (typeof STAGES)[number];
 export type FundingModel = (typeof FUNDING_MODELS)[number];
+export type Region = (typeof REGIONS)[number];
 export type Supplier = keyof typeof SUPPLIER_ALIASES;
 
 /** Plans that move a trust onto another system (spec section 3, †). */

@@ -1,4 +1,7 @@
-/** The `ICS` sheet (spec section 4): labels in column A, values in column B, all optional. */
+/**
+ * The `ICS` sheet (spec section 4): labels in column A, values in column B, all optional. Besides the details of
+ * ICS_LABELS it may name the NHS England region (`Region`, docs/national.md), which national reports group by.
+ */
 import { cellAddress, cellAt, lastRow, type CellValue, type SheetData } from "./cells";
 import { icsMessages, placeholderMessage, readingMessage } from "./catalogue";
 import type { IsoDate } from "./dates";
@@ -7,17 +10,28 @@ import type { Issue } from "./issues";
 import { readIcbCode } from "./read/code";
 import { readDate } from "./read/date";
 import { issueValueOf } from "./read/display";
-import { readEnumValue } from "./read/enum";
-import type { ReadResult } from "./read/note";
+import { choiceOf, readChoice, readEnumValue } from "./read/enum";
+import { makeNote, type ReadResult } from "./read/note";
 import { readText } from "./read/text";
 import type { IcsReadResult } from "./results";
-import { ICS_LABELS, PROFILE_NAMES, type IcsDetails } from "./schema";
+import { REGIONS, type Region } from "./enums";
+import { ICS_LABELS, ICS_REGION_LABEL, ICS_REGION_LABEL_ALIASES, PROFILE_NAMES, type IcsDetails } from "./schema";
 
-type IcsKey = keyof IcsDetails;
+/** A label of the ICS sheet: one of the details, or the region. */
+type IcsKey = keyof IcsDetails | "region";
 
-const LABEL_LOOKUP: ReadonlyMap<string, IcsKey> = new Map(
-  (Object.keys(ICS_LABELS) as IcsKey[]).map((key) => [normalizeHeader(ICS_LABELS[key]), key] as const),
-);
+const LABEL_LOOKUP: ReadonlyMap<string, IcsKey> = new Map([
+  ...(Object.keys(ICS_LABELS) as (keyof IcsDetails)[]).map((key) => [normalizeHeader(ICS_LABELS[key]), key] as const),
+  ...[ICS_REGION_LABEL, ...ICS_REGION_LABEL_ALIASES].map((label) => [normalizeHeader(label), "region"] as const),
+]);
+
+/** "North East & Yorkshire" is how the region is often written; the loose match already ignores case and spaces. */
+const REGION_CHOICE = choiceOf(REGIONS, [["North East & Yorkshire", "North East and Yorkshire"], ["NE and Yorkshire", "North East and Yorkshire"]]);
+
+/** What the ICS sheet says: the details, the region (null when not given or not a region) and the issues. */
+export interface IcsSheetReading extends IcsReadResult {
+  readonly region: Region | null;
+}
 
 /** Deliberately loose: something@something.something, no spaces. A wrong form is a warning, never a block. */
 const EMAIL_FORM = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -39,7 +53,17 @@ function locateLabels(sheet: SheetData): Map<IcsKey, Located> {
   return found;
 }
 
-export function readIcsSheet(sheet: SheetData): IcsReadResult {
+/**
+ * A region read as the other lists are (exact, or loosely with non_canonical), except that an unknown one is a
+ * warning, not an error: the region only groups a national report's figures (icsMessages.unknownRegion).
+ */
+function readRegion(cell: CellValue): ReadResult<Region> {
+  const result = readChoice(cell, REGION_CHOICE);
+  if (!result.notes.some((note) => note.code === "invalid_enum")) return result;
+  return { ...result, notes: result.notes.map((note) => (note.code === "invalid_enum" ? makeNote("invalid_enum", "warning", { allowed: REGIONS }) : note)) };
+}
+
+export function readIcsSheet(sheet: SheetData): IcsSheetReading {
   const found = locateLabels(sheet);
   const issues: Issue[] = [];
   const at = (row: number) => ({ sheet: sheet.name, cell: cellAddress(row, 2), row, column: null });
@@ -50,7 +74,8 @@ export function readIcsSheet(sheet: SheetData): IcsReadResult {
     const result = reader(place.cell);
     const value = issueValueOf(place.cell);
     for (const note of result.notes) {
-      const issue: Issue = { ...at(place.row), code: note.code, severity: note.severity, message: readingMessage(note, place.label, place.cell), value };
+      const message = key === "region" && note.code === "invalid_enum" ? icsMessages.unknownRegion(place.label, place.cell, REGIONS) : readingMessage(note, place.label, place.cell);
+      const issue: Issue = { ...at(place.row), code: note.code, severity: note.severity, message, value };
       issues.push(note.code === "non_canonical" ? { ...issue, replacement: note.detail.canonical } : issue);
     }
     if (result.state === "placeholder") {
@@ -75,7 +100,8 @@ export function readIcsSheet(sheet: SheetData): IcsReadResult {
       message: icsMessages.invalidEmail(email.label, details.contactEmail), value: issueValueOf(email.cell),
     });
   }
-  return { details, issues: [...issues].sort((a, b) => a.row - b.row) };
+  const region = read("region", readRegion);
+  return { details, region, issues: [...issues].sort((a, b) => a.row - b.row) };
 }
 
 /** The submission date of spec section 4, first found: the ICS sheet's, the command line's --submitted, today. */

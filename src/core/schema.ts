@@ -1,13 +1,14 @@
 /** zod schemas of what the reading rules produce: a trust row and the ICS details, in canonical form. */
 import { z } from "zod";
 import { ISO_DATE_PATTERN } from "./dates";
-import { FUNDING_MODELS, PLANS, STAGES, STATUSES, SUPPLIERS, TRUST_TYPES, type Supplier } from "./enums";
+import { FUNDING_MODELS, PLANS, REGIONS, STAGES, STATUSES, SUPPLIERS, TRUST_TYPES, type Supplier } from "./enums";
 
 export const TrustTypeSchema = z.enum(TRUST_TYPES);
 export const StatusSchema = z.enum(STATUSES);
 export const PlanSchema = z.enum(PLANS);
 export const StageSchema = z.enum(STAGES);
 export const FundingModelSchema = z.enum(FUNDING_MODELS);
+export const RegionSchema = z.enum(REGIONS);
 export const SupplierSchema = z.enum(SUPPLIERS as [Supplier, ...Supplier[]]);
 
 export const IsoDateSchema = z.string().regex(ISO_DATE_PATTERN);
@@ -63,3 +64,11 @@ export const ICS_LABELS = {
   submissionDate: "Submission date",
   targetProfile: "Target profile",
 } as const satisfies Record<keyof IcsDetails, string>;
+
+/**
+ * The ICS sheet's optional `Region` (docs/national.md). Read beside the details above rather than as one of
+ * them: the validation stamp (epr-stamp/1) hashes exactly the details of ICS_LABELS, so a new key there would
+ * make every stamp made before it read as changed. The aliases are other spellings of the label, read as it.
+ */
+export const ICS_REGION_LABEL = "Region";
+export const ICS_REGION_LABEL_ALIASES: readonly string[] = ["NHS region", "NHS England region"];

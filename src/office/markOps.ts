@@ -4,11 +4,11 @@
  * conditional formats, read the custom ones' formulas, then delete ours and add the new
  * ones (more syncs only if the new marks' addresses pass MAX_CHUNK_BYTES).
  */
-import type { Severity } from "../core/issues";
 import { MAX_CHUNK_BYTES, REQUEST_OVERHEAD_BYTES, utf8Length } from "./chunks";
 import { groupAddresses } from "../core/sheet/compactRanges";
 import type { OfficeHost } from "./host";
-import { isMarkFormula, MARK_STYLES, type MarkRanges } from "../app/marks";
+import type { MarkKind } from "../app/gateway";
+import { isMarkFormula, MARK_KINDS_BY_PRECEDENCE, MARK_STYLES, rangesOf, type MarkRanges } from "../app/marks";
 
 /** Longest comma-separated address list handed to one getRanges (RangeAreas) call. */
 export const MAX_AREAS_ADDRESS = 2_000;
@@ -37,7 +37,7 @@ export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: 
     await context.sync();
     for (const { format, rule } of rules) if (isMarkFormula(rule.formula)) format.delete();
     let bytes = 0;
-    for (const [severity, addresses] of additions(ranges, useAreas)) {
+    for (const [kind, addresses] of additions(ranges, useAreas)) {
       const size = utf8Length(addresses) + 3 * REQUEST_OVERHEAD_BYTES;
       if (bytes > 0 && bytes + size > MAX_CHUNK_BYTES) {
         await context.sync();
@@ -45,8 +45,8 @@ export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: 
       }
       const target = useAreas ? sheet.getRanges(addresses) : sheet.getRange(addresses);
       const format = target.conditionalFormats.add("Custom");
-      format.custom.rule.formula = MARK_STYLES[severity].formula;
-      format.custom.format.fill.color = MARK_STYLES[severity].fill;
+      format.custom.rule.formula = MARK_STYLES[kind].formula;
+      format.custom.format.fill.color = MARK_STYLES[kind].fill;
       bytes += size;
     }
     await context.sync();
@@ -54,12 +54,14 @@ export async function replaceMarks(host: OfficeHost, sheetName: string, ranges: 
   }, { oneUndoStep: true });
 }
 
-/** One entry per conditional format to add: a range, or a group of ranges when RangeAreas is there. */
-function additions(ranges: MarkRanges | null, useAreas: boolean): [Severity, string][] {
+/**
+ * One entry per conditional format to add: a range, or a group of ranges when RangeAreas is there. Excel puts a new
+ * format first, so the kinds are added in MARK_KINDS_BY_PRECEDENCE's order: an error's fill wins a cell.
+ */
+function additions(ranges: MarkRanges | null, useAreas: boolean): [MarkKind, string][] {
   if (!ranges) return [];
-  const severities: Severity[] = ["warning", "error"];
-  return severities.flatMap((severity) => {
-    const list = useAreas ? groupAddresses(ranges[severity], MAX_AREAS_ADDRESS) : [...ranges[severity]];
-    return list.map((addresses): [Severity, string] => [severity, addresses]);
+  return MARK_KINDS_BY_PRECEDENCE.flatMap((kind) => {
+    const list = useAreas ? groupAddresses(rangesOf(ranges, kind), MAX_AREAS_ADDRESS) : [...rangesOf(ranges, kind)];
+    return list.map((addresses): [MarkKind, string] => [kind, addresses]);
   });
 }

@@ -1,5 +1,5 @@
 /**
- * The task pane: seven views over one workbook. It knows the workbook only through the WorkbookGateway it
+ * The task pane: eight views over one workbook. It knows the workbook only through the WorkbookGateway it
  * is given (Office.js in Excel, exceljs in the workbench, a fake in tests), and gets from its entry point how
  * to validate (a Web Worker where there is one) and how to open a picked file, so every view runs the same
  * way everywhere.
@@ -15,12 +15,12 @@ import { SheetPicker } from "./components/SheetPicker";
 import { ViewErrorBoundary } from "./components/ViewErrorBoundary";
 import { useSheetChoice } from "./hooks/useSheetChoice";
 import { useValidation } from "./hooks/useValidation";
-import { ColumnsView, ExportView, MergeView, ScoresView, StampView, TemplateView } from "./views/lazyViews";
+import { ColumnsView, CompareView, ExportView, MergeView, ScoresView, StampView, TemplateView } from "./views/lazyViews";
 import { ValidateView } from "./views/ValidateView";
 
 export type PaneTheme = "light" | "dark";
 
-export const VIEWS = ["template", "merge", "columns", "validate", "scores", "export", "stamp"] as const;
+export const VIEWS = ["template", "merge", "columns", "validate", "scores", "export", "stamp", "compare"] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 const VIEW_LABELS: Record<ViewName, string> = {
@@ -31,12 +31,13 @@ const VIEW_LABELS: Record<ViewName, string> = {
   scores: "Scores",
   export: "Export",
   stamp: "Stamp",
+  compare: "Compare",
 };
 
 const useStyles = makeStyles({
   pane: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minHeight: "100vh", boxSizing: "border-box" },
   title: { fontSize: tokens.fontSizeBase500, margin: 0 },
-  // Seven tabs do not fit a 350 px task pane on one line: let them wrap rather than scroll out of sight.
+  // Eight tabs do not fit a 350 px task pane on one line: let them wrap rather than scroll out of sight.
   tabs: { flexWrap: "wrap" },
 });
 
@@ -44,7 +45,7 @@ export interface AppProps {
   readonly gateway: WorkbookGateway;
   /** Validates a sheet; the entry points run it in a Web Worker so the pane keeps painting. */
   readonly validate: Validator;
-  /** Opens a workbook file the user picks on the Merge tab. */
+  /** Opens a workbook file the user picks on the Merge or Compare tab. */
   readonly openFile: OpenWorkbookFile;
   readonly theme?: PaneTheme;
   readonly initialView?: ViewName;
@@ -98,6 +99,7 @@ export function App({ gateway, validate, openFile, theme = "light", initialView 
               {view === "scores" ? <ScoresView gateway={gateway} sheet={sheet} validation={validation} /> : null}
               {view === "export" ? <ExportView gateway={gateway} sheet={sheet} validation={validation} channels={exportChannels} /> : null}
               {view === "stamp" ? <StampView gateway={gateway} sheet={sheet} validation={validation} /> : null}
+              {view === "compare" ? <CompareView gateway={gateway} sheet={sheet} validation={validation} openFile={openFile} /> : null}
             </Suspense>
           </ViewErrorBoundary>
         </div>

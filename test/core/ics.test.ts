@@ -89,6 +89,31 @@ describe("readIcsSheet", () => {
   });
 });
 
+describe("readIcsSheet: the region", () => {
+  it("reads each NHS England region, ignoring case, spaces and punctuation (non_canonical when not as listed)", () => {
+    expect(readIcsSheet(icsSheet([["Region", "North East and Yorkshire"]]))).toMatchObject({ region: "North East and Yorkshire", issues: [] });
+    const lower = readIcsSheet(icsSheet([["region", "  london "]]));
+    expect(lower.region).toBe("London");
+    expect(lower.issues.map((i) => `${i.cell} ${i.code} ${i.severity} ${i.replacement ?? ""}`)).toEqual(["B1 non_canonical warning London"]);
+    expect(readIcsSheet(icsSheet([["NHS region", "North East & Yorkshire"]])).region).toBe("North East and Yorkshire");
+  });
+
+  it("warns about anything else (the return then counts in no region), and keeps it out of the ICS details", () => {
+    const result = readIcsSheet(icsSheet([["ICS name", "Somewhere"], ["Region", "Yorkshire"]]));
+    expect(result.region).toBeNull();
+    expect(result.issues.map((i) => `${i.cell} ${i.code} ${i.severity}`)).toEqual(["B2 invalid_enum warning"]);
+    expect(result.issues[0]?.message).toMatch(/^Region: “Yorkshire” is not one of the NHS England regions, so a national report counts this return in no region; use one of East of England, London, Midlands, /);
+    expect(Object.keys(result.details)).not.toContain("region");
+  });
+
+  it("is null when not given, and blank or a placeholder counts as not given", () => {
+    expect(readIcsSheet(icsSheet([["ICS name", "Somewhere"]])).region).toBeNull();
+    expect(readIcsSheet(icsSheet([["Region", null]])).region).toBeNull();
+    const tbc = readIcsSheet(icsSheet([["Region", "TBC"]]));
+    expect([tbc.region, tbc.issues.map((i) => i.code)]).toEqual([null, ["placeholder"]]);
+  });
+});
+
 describe("submissionDateFor", () => {
   const details = (submissionDate: string | null) => ({ icsName: null, icbCode: null, contactName: null, contactEmail: null, submissionDate, targetProfile: null });
 

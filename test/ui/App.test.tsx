@@ -8,8 +8,8 @@ import { HEADERS, cleanReturn, returnWithIssues } from "./fixtures";
 describe("App", () => {
   it("has a tab per view and shows the chosen one", async () => {
     render(<App {...paneAdapters} gateway={new FakeGateway().addSheet("Trusts", cleanReturn())} initialView="template" />);
-    expect(screen.getAllByRole("tab")).toHaveLength(7);
-    for (const name of ["Template", "Merge", "Columns", "Validate", "Scores", "Export", "Stamp"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
+    expect(screen.getAllByRole("tab")).toHaveLength(8);
+    for (const name of ["Template", "Merge", "Columns", "Validate", "Scores", "Export", "Stamp", "Compare"]) expect(screen.getByRole("tab", { name })).toBeInTheDocument();
     expect(screen.getByRole("tab", { name: "Template" })).toHaveAttribute("aria-selected", "true");
     // Views other than Validate load lazily (src/ui/views/lazyViews.ts).
     expect(await screen.findByRole("heading", { name: "Template", level: 2 })).toBeInTheDocument();

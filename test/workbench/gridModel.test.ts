@@ -1,13 +1,16 @@
 import { errorValue, type SheetData } from "../../src/core/cells";
-import { cellText, gridSheet, markedCells, selectedCells, typedValue } from "../../src/workbench/gridModel";
+import { cellText, editText, gridSheet, isFilled, markedCells, MIN_SHOWN_COLUMNS, MIN_SHOWN_ROWS, selectedCells, shownSize, SPARE_COLUMNS, SPARE_ROWS } from "../../src/workbench/gridModel";
 
 function sheetOf(rows: SheetData["rows"], firstRow = 1, firstCol = 1): SheetData {
   return { name: "Trusts", rows, firstRow, firstCol };
 }
 
 describe("cellText", () => {
-  test("shows dates as the calendar day, errors as their code, booleans as Excel does", () => {
-    expect(cellText(new Date(Date.UTC(2023, 11, 31)))).toBe("2023-12-31");
+  test("shows dates as the calendar day the UK way, errors as their code, booleans as Excel does", () => {
+    expect(cellText(new Date(Date.UTC(2023, 11, 31)))).toBe("31/12/2023");
+    expect(cellText(new Date(Date.UTC(2025, 2, 1)))).toBe("01/03/2025");
+    // The day the core reads: UTC's, whatever the time of day.
+    expect(cellText(new Date(Date.UTC(2025, 2, 31, 23, 30)))).toBe("31/03/2025");
     expect(cellText(errorValue("#REF!"))).toBe("#REF!");
     expect(cellText(true)).toBe("TRUE");
     expect(cellText(1200000)).toBe("1200000");
@@ -31,7 +34,7 @@ describe("gridSheet", () => {
 
   test("cuts a big sheet to the limits but says how big it is", () => {
     const rows = Array.from({ length: 12 }, (_, r) => Array.from({ length: 5 }, (_, c) => `${r}:${c}`));
-    const grid = gridSheet(sheetOf(rows), [{ severity: "error", ranges: ["A1:E12"] }], { rows: 10, columns: 3 });
+    const grid = gridSheet(sheetOf(rows), [{ severity: "error", ranges: ["A1:E12"] }], [], { rows: 10, columns: 3 });
     expect(grid.texts).toHaveLength(10);
     expect(grid.texts[9]).toEqual(["9:0", "9:1", "9:2"]);
     expect(grid.totalRows).toBe(12);
@@ -46,6 +49,47 @@ describe("gridSheet", () => {
     expect(grid.texts).toEqual([]);
     expect(grid.totalRows).toBe(0);
     expect(grid.columnCount).toBe(0);
+  });
+
+  test("formulas with no value yet count as used cells, and are kept by address within the grid", () => {
+    // The template's Summary: labels in A, formulas in B (no values until Excel computes them).
+    const grid = gridSheet(sheetOf([["Trusts"], ["HHI (now)"]]), [], [
+      { row: 1, col: 2, formula: "=SUM(Calc!$A$2:$A$1001)" },
+      { row: 2, col: 2, formula: "=IF(Calc!$O$8=0,0,1)" },
+      { row: 30, col: 7, formula: "=1" },
+    ], { rows: 10, columns: 5 });
+    expect(grid.totalRows).toBe(30);
+    expect(grid.totalColumns).toBe(7);
+    expect(grid.columnCount).toBe(5);
+    expect(grid.texts[0]).toEqual(["Trusts", "", "", "", ""]);
+    // Beyond the cut (G30) it is left out, as a value would be.
+    expect(Object.fromEntries(grid.formulas)).toEqual({ B1: "=SUM(Calc!$A$2:$A$1001)", B2: "=IF(Calc!$O$8=0,0,1)" });
+    expect(editText(grid, 1, 2)).toBe("=SUM(Calc!$A$2:$A$1001)");
+    expect(editText(grid, 1, 1)).toBe("Trusts");
+    expect(editText(grid, 9, 9)).toBe("");
+    expect(isFilled(grid, 2, 2)).toBe(true);
+    expect(isFilled(grid, 3, 1)).toBe(false);
+  });
+});
+
+describe("shownSize", () => {
+  test("a blank sheet shows the least grid, to type into", () => {
+    expect(shownSize(gridSheet(sheetOf([]), []), 0)).toEqual({ rows: MIN_SHOWN_ROWS, columns: MIN_SHOWN_COLUMNS });
+  });
+
+  test("spare blank rows and a column beyond the used range, and the rows the user added", () => {
+    const wide = Array.from({ length: 30 }, (_, r) => Array.from({ length: 24 }, (_, c) => `${r}:${c}`));
+    const grid = gridSheet(sheetOf(wide), []);
+    expect(shownSize(grid, 0)).toEqual({ rows: 30 + SPARE_ROWS, columns: 24 + SPARE_COLUMNS });
+    expect(shownSize(grid, 10)).toEqual({ rows: 40 + SPARE_ROWS, columns: 24 + SPARE_COLUMNS });
+  });
+
+  test("never beyond the limits; a sheet cut at a limit shows no spare rows or columns", () => {
+    const rows = Array.from({ length: 8 }, () => ["x", "y"]);
+    const near = gridSheet(sheetOf(rows), [], [], { rows: 10, columns: 3 });
+    expect(shownSize(near, 100)).toEqual({ rows: 10, columns: 3 });
+    const cut = gridSheet(sheetOf(Array.from({ length: 12 }, () => ["x", "y", "z", "w"])), [], [], { rows: 10, columns: 3 });
+    expect(shownSize(cut, 5)).toEqual({ rows: 10, columns: 3 });
   });
 });
 
@@ -74,16 +118,5 @@ describe("selectedCells", () => {
     expect([...selectedCells("$A$1:B2", 10, 10)]).toEqual(["A1", "B1", "A2", "B2"]);
     expect(selectedCells(null, 10, 10).size).toBe(0);
     expect(selectedCells("A900", 500, 10).size).toBe(0);
-  });
-});
-
-describe("typedValue", () => {
-  test("blank is null, a plain number is a number, anything else stays text as typed", () => {
-    expect(typedValue("   ")).toBeNull();
-    expect(typedValue(" 42 ")).toBe(42);
-    expect(typedValue("-1.5")).toBe(-1.5);
-    expect(typedValue("£1.2m")).toBe("£1.2m");
-    expect(typedValue("RZ2")).toBe("RZ2");
-    expect(typedValue("1e3")).toBe("1e3");
   });
 });

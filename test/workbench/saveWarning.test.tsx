@@ -5,6 +5,7 @@
  * is tested on real files in saveReopen.test.ts).
  */
 import "./textCodecs";
+import { blobBytes } from "./blobBytes";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import JSZip from "jszip";
 import type { ReadOptions, WorkbookData } from "../../src/files/reader/types";
@@ -20,16 +21,6 @@ jest.mock("../../src/files/reader", () => ({
   readWorkbookBytes: (bytes: Uint8Array, options?: ReadOptions) => mockRead(bytes, options),
 }));
 
-/** jsdom's Blob cannot give its bytes as a promise; FileReader can. */
-function blobBytes(blob: Blob): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => (reader.result instanceof ArrayBuffer ? resolve(reader.result) : reject(new Error("FileReader gave no bytes")));
-    reader.onerror = () => reject(reader.error ?? new Error("FileReader failed"));
-    reader.readAsArrayBuffer(blob);
-  });
-}
-
 interface Download {
   readonly name: string;
   readonly blob: Blob;
@@ -39,7 +30,6 @@ let downloads: Download[] = [];
 
 beforeAll(() => {
   Element.prototype.scrollIntoView = jest.fn();
-  if (!("arrayBuffer" in Blob.prototype)) Object.defineProperty(Blob.prototype, "arrayBuffer", { value: function (this: Blob) { return blobBytes(this); } });
 });
 
 beforeEach(() => {

@@ -53,7 +53,9 @@ export function markedSheetsOf(record: unknown): MarkedSheets {
   const valid = (list: unknown): list is string[] => Array.isArray(list) && list.every((r) => typeof r === "string");
   for (const [sheet, ranges] of Object.entries(record as Record<string, unknown>)) {
     if (typeof ranges !== "object" || ranges === null) continue;
-    const { error, warning } = ranges as Partial<Record<keyof MarkRanges, unknown>>;
+    const { error, warning, changed } = ranges as Partial<Record<keyof MarkRanges, unknown>>;
+    // A sheet marked by Compare (its changed cells) is not Validate's: the next check must not repaint it.
+    if (valid(changed) && changed.length > 0) continue;
     if (valid(error) && valid(warning)) marked.set(sheet, JSON.stringify({ error, warning } satisfies MarkRanges));
   }
   return marked;

@@ -56,3 +56,10 @@ export function issueValueOf(cell: CellValue): IssueValue {
   if (cell instanceof Date) return isoFromDate(cell);
   return cell.code;
 }
+
+/** 4200000 → "£4.2m"; under a million, in full ("£250,000"); negatives "-£4.2m". */
+export function shortPounds(amount: number): string {
+  const size = Math.abs(amount);
+  if (size < 1_000_000) return formatPounds(amount);
+  return `${amount < 0 ? "-" : ""}£${(size / 1_000_000).toFixed(1)}m`;
+}

@@ -35,7 +35,7 @@ const WHEN_REQUIRED: Record<Requirement, string> = {
 
 const HOW_TO = [
   "EPR return: how to fill it in",
-  "1. On the ICS sheet, fill in the ICS details; the target profile (dec-2023 or mar-2026) decides the target date on the Summary sheet.",
+  "1. On the ICS sheet, fill in the ICS details and its NHS England region; the target profile (dec-2023 or mar-2026) decides the target date on the Summary sheet.",
   `2. On the Trusts sheet, enter one row per trust, starting in row ${FIRST_DATA_ROW}. Leave no blank rows between trusts.`,
   "3. Pick values from the dropdowns where there are some: the Summary only counts exact list spellings. Enter dates as dates (dd/mm/yyyy) and money as plain numbers.",
   `4. The Summary sheet calculates the headline figures by itself, for up to ${DATA_ROW_CAPACITY} trusts (rows ${FIRST_DATA_ROW} to ${LAST_DATA_ROW} of Trusts): rows below that are not counted.`,

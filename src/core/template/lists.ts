@@ -2,16 +2,18 @@
  * The hidden `Lists` sheet: one column per allowed-values list (canonical spellings from
  * ../enums), plus the target profiles with their as-of dates and minimum shares, which the
  * Summary formulas look up. Dropdowns point at these ranges, never at literal lists.
+ * Lists added after the profile table sit right of it, so the columns of the earlier lists
+ * and of the table (which workbooks already in use point at) never move.
  */
 import { columnLetters } from "../cells";
 import { serialFromIso } from "../dates";
-import { FUNDING_MODELS, PLANS, STAGES, STATUSES, SUPPLIERS, TRUST_TYPES } from "../enums";
+import { FUNDING_MODELS, PLANS, REGIONS, STAGES, STATUSES, SUPPLIERS, TRUST_TYPES } from "../enums";
 import { PROFILES } from "../profiles";
 import { PROFILE_NAMES } from "../schema";
 import type { TemplateCell, TemplateSheet } from "./types";
 import { DATE_FORMAT, SHEET } from "./layout";
 
-export type ListKey = "trustType" | "eprStatus" | "plan" | "businessCaseStage" | "fundingModel" | "supplier" | "targetProfile";
+export type ListKey = "trustType" | "eprStatus" | "plan" | "businessCaseStage" | "fundingModel" | "supplier" | "targetProfile" | "region";
 
 export interface ListDef {
   readonly key: ListKey;
@@ -28,6 +30,7 @@ export const LISTS: readonly ListDef[] = [
   { key: "fundingModel", header: "Funding model", values: FUNDING_MODELS },
   { key: "supplier", header: "EPR supplier", values: SUPPLIERS },
   { key: "targetProfile", header: "Target profile", values: PROFILE_NAMES },
+  { key: "region", header: "Region", values: REGIONS },
 ];
 
 /** Row of every list's first value (row 1 holds the headers). */
@@ -37,6 +40,20 @@ function listIndex(key: ListKey): number {
   const index = LISTS.findIndex((l) => l.key === key);
   if (index < 0) throw new Error(`unknown list ${key}`);
   return index;
+}
+
+/** The profile table's columns, right of the profile names. */
+export type ProfileField = "asOf" | "minInstalledShare" | "minCoveredShare";
+const PROFILE_FIELDS: readonly { readonly field: ProfileField; readonly header: string }[] = [
+  { field: "asOf", header: "Target date" },
+  { field: "minInstalledShare", header: "Minimum installed share" },
+  { field: "minCoveredShare", header: "Minimum covered share" },
+];
+
+/** 1-based Lists column of a list: in LISTS order, skipping the profile table for the lists after it. */
+function listColumn(key: ListKey): number {
+  const index = listIndex(key);
+  return index + 1 + (index > listIndex("targetProfile") ? PROFILE_FIELDS.length : 0);
 }
 
 function listDef(key: ListKey): ListDef {
@@ -53,7 +70,7 @@ function absoluteRange(col: number, count: number): string {
 
 /** A list's range with the sheet, e.g. `Lists!$F$2:$F$16`. */
 export function listRange(key: ListKey): string {
-  return `${SHEET.lists}!${absoluteRange(listIndex(key) + 1, listDef(key).values.length)}`;
+  return `${SHEET.lists}!${absoluteRange(listColumn(key), listDef(key).values.length)}`;
 }
 
 /** A dropdown's source: the list's range as a formula, e.g. `=Lists!$F$2:$F$16`. */
@@ -61,30 +78,22 @@ export function listSource(key: ListKey): string {
   return `=${listRange(key)}`;
 }
 
-/** The profile table sits right of the profile names: as-of date, minimum installed share, minimum covered share. */
-export type ProfileField = "asOf" | "minInstalledShare" | "minCoveredShare";
-const PROFILE_FIELDS: readonly { readonly field: ProfileField; readonly header: string }[] = [
-  { field: "asOf", header: "Target date" },
-  { field: "minInstalledShare", header: "Minimum installed share" },
-  { field: "minCoveredShare", header: "Minimum covered share" },
-];
-
 /** Range of one profile field, aligned row for row with `listRange("targetProfile")`. */
 export function profileFieldRange(field: ProfileField): string {
   const offset = PROFILE_FIELDS.findIndex((f) => f.field === field) + 1;
-  return `${SHEET.lists}!${absoluteRange(listIndex("targetProfile") + 1 + offset, PROFILE_NAMES.length)}`;
+  return `${SHEET.lists}!${absoluteRange(listColumn("targetProfile") + offset, PROFILE_NAMES.length)}`;
 }
 
 export function buildListsSheet(): TemplateSheet {
   const cells: TemplateCell[] = [];
   const columnWidths: Record<number, number> = {};
-  LISTS.forEach((list, i) => {
-    const col = i + 1;
+  LISTS.forEach((list) => {
+    const col = listColumn(list.key);
     cells.push({ address: `${columnLetters(col)}1`, value: list.header, bold: true });
     list.values.forEach((value, j) => cells.push({ address: `${columnLetters(col)}${LIST_FIRST_ROW + j}`, value }));
     columnWidths[col] = Math.max(14, list.header.length + 2, ...list.values.map((v) => v.length + 2));
   });
-  const profileCol = listIndex("targetProfile") + 1;
+  const profileCol = listColumn("targetProfile");
   PROFILE_FIELDS.forEach(({ field, header }, i) => {
     const letters = columnLetters(profileCol + 1 + i);
     cells.push({ address: `${letters}1`, value: header, bold: true });

@@ -1,7 +1,7 @@
 /**
  * The add-in's cell marks over exceljs: the same conditional formats the Office gateway
- * adds (src/app/marks.ts): an always-true custom formula carrying MARK_SENTINEL, with a red
- * or amber fill. One rule per severity, covering that severity's compact ranges (an xlsx
+ * adds (src/app/marks.ts): an always-true custom formula carrying MARK_SENTINEL, with a red,
+ * amber or blue fill. One rule per kind, covering that kind's compact ranges (an xlsx
  * conditional format may cover several ranges, space-separated). Removing deletes only rules
  * whose formula holds the sentinel; the user's own rules keep their order and their priority.
  *
@@ -12,7 +12,8 @@
  */
 import type ExcelJS from "exceljs";
 import type { Severity } from "../../core/issues";
-import { isMarkFormula, MARK_SENTINEL, MARK_STYLES, type MarkRanges } from "../../app/marks";
+import type { MarkKind } from "../../app/gateway";
+import { isMarkFormula, MARK_KINDS_BY_PRECEDENCE, MARK_SENTINEL, MARK_STYLES, markKindOf, rangesOf, type MarkRanges } from "../../app/marks";
 
 type Rule = ExcelJS.ConditionalFormattingRule;
 type Format = ExcelJS.ConditionalFormattingOptions;
@@ -38,8 +39,8 @@ function argb(hex: string): string {
   return `FF${hex.replace(/^#/, "").toUpperCase()}`;
 }
 
-function markRule(severity: Severity, priority: number): Rule {
-  const { formula, fill } = MARK_STYLES[severity];
+function markRule(kind: MarkKind, priority: number): Rule {
+  const { formula, fill } = MARK_STYLES[kind];
   const color = { argb: argb(fill) };
   return {
     type: "expression",
@@ -88,22 +89,31 @@ function setFormats(ws: ExcelJS.Worksheet, formats: readonly Format[]): void {
 export function replaceMarks(ws: ExcelJS.Worksheet, ranges: MarkRanges | null): void {
   const { kept, removed } = withoutMarks(conditionalFormats(ws));
   if (removed.length > 0 && marksOnTop(removed, kept)) shiftPriorities(kept, -removed.length);
-  const severities: Severity[] = ["error", "warning"];
-  const adding = ranges ? severities.filter((severity) => ranges[severity].length > 0) : [];
+  // Priority 1 wins a cell: the most severe kind first.
+  const kinds = [...MARK_KINDS_BY_PRECEDENCE].reverse();
+  const adding = ranges ? kinds.filter((kind) => rangesOf(ranges, kind).length > 0) : [];
   shiftPriorities(kept, adding.length);
-  const marks = adding.map((severity, i): Format => {
-    const rule = markRule(severity, i + 1);
-    return { ref: (ranges?.[severity] ?? []).join(" "), rules: [rule] };
+  const marks = adding.map((kind, i): Format => {
+    const rule = markRule(kind, i + 1);
+    return { ref: (ranges ? rangesOf(ranges, kind) : []).join(" "), rules: [rule] };
   });
   setFormats(ws, [...marks, ...kept]);
 }
 
-/** The add-in's marks on the sheet: each rule's severity and the ranges it covers. */
-export function readMarks(ws: ExcelJS.Worksheet): { severity: Severity; ranges: string[] }[] {
+/** The add-in's marks on the sheet, of every kind: each rule's kind and the ranges it covers. */
+export function readMarkKinds(ws: ExcelJS.Worksheet): { kind: MarkKind; ranges: string[] }[] {
   return conditionalFormats(ws).flatMap((format) =>
-    format.rules.filter(isMarkRule).map((rule) => ({
-      severity: formulaeOf(rule).some((f) => typeof f === "string" && f.toUpperCase().includes(`${MARK_SENTINEL}-ERROR`)) ? ("error" as const) : ("warning" as const),
-      ranges: format.ref.split(/\s+/).filter((r) => r !== ""),
-    })),
+    format.rules.filter(isMarkRule).map((rule) => {
+      const formula = formulaeOf(rule).find((f): f is string => typeof f === "string" && f.toUpperCase().includes(MARK_SENTINEL)) ?? "";
+      return { kind: markKindOf(formula), ranges: format.ref.split(/\s+/).filter((r) => r !== "") };
+    }),
   );
+}
+
+/**
+ * The issue marks on the sheet (error and warning): each rule's severity and the ranges it covers. The workbench's
+ * grid draws these; readMarkKinds gives the Compare view's `changed` marks too.
+ */
+export function readMarks(ws: ExcelJS.Worksheet): { severity: Severity; ranges: string[] }[] {
+  return readMarkKinds(ws).flatMap(({ kind, ranges }) => (kind === "changed" ? [] : [{ severity: kind, ranges }]));
 }

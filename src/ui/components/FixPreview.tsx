@@ -50,7 +50,7 @@ export function FixPreview({ fixes, busy, blocked = false, onApply, onCancel }: 
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle id={titleId}>{single ? "This cell will change:" : `These ${fixes.length} cells will change:`}</MessageBarTitle>
-          <ul id={listId} className={styles.list}>
+          <ul id={listId} className={styles.list} tabIndex={0} aria-label="Changes to apply">
             {fixes.map((f) => (
               <li key={`${f.sheet}!${f.cell}`}>
                 {f.sheet}!{f.cell}: {String(f.value)} → {String(f.replacement)}

@@ -6,6 +6,7 @@
  */
 import { createElement, lazy, type ComponentType, type FunctionComponent, type LazyExoticComponent } from "react";
 import type { ColumnsViewProps } from "./ColumnsView";
+import type { CompareViewProps } from "./CompareView";
 import type { ExportViewProps } from "./ExportView";
 import type { MergeViewProps } from "./MergeView";
 import type { ScoresViewProps } from "./ScoresView";
@@ -50,4 +51,7 @@ export const ExportView = lazyView<ExportViewProps>("ExportView", () =>
 );
 export const StampView = lazyView<StampViewProps>("StampView", () =>
   import(/* webpackChunkName: "view-stamp", webpackPrefetch: true */ "./StampView").then((m) => m.StampView),
+);
+export const CompareView = lazyView<CompareViewProps>("CompareView", () =>
+  import(/* webpackChunkName: "view-compare", webpackPrefetch: true */ "./CompareView").then((m) => m.CompareView),
 );

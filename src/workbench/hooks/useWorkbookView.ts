@@ -1,13 +1,12 @@
 /**
  * What the grid shows of the open workbook: its sheets, the sheet on screen, that sheet's cells and marks,
- * and the selected cell. Follows the gateway: any change re-reads the sheet, and the task pane's
- * "go to cell" (gateway.selectCell) switches to that sheet and selects the cell.
+ * the selected cell, and the rows added below each sheet's used range. Follows the gateway: any change re-reads the
+ * sheet, and the task pane's "go to cell" (gateway.selectCell) switches to that sheet and selects the cell.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { SheetInfo } from "../../app/gateway";
-import { messageOf, useOperation, type Operation } from "../../ui/hooks/useOperation";
-import type { GridSheet } from "../gridModel";
-import { typedValue } from "../gridModel";
+import { messageOf } from "../../ui/hooks/useOperation";
+import type { GridSheet, TypedCell } from "../gridModel";
 import { loadSession, type WorkbenchGateway } from "../loadSession";
 
 export interface GridSelection {
@@ -22,8 +21,17 @@ export interface WorkbookView {
   readonly grid: GridSheet | null;
   readonly selection: GridSelection | null;
   readonly select: (address: string) => void;
-  /** Writes what the user typed into a cell of the sheet on screen (gateway.editCells: a user's edit, which the task pane hears of). */
-  readonly edit: Operation<[address: string, text: string], void>;
+  /**
+   * Writes what the user typed into cells of the sheet on screen, as Excel stores what is typed (session's
+   * writeTypedCells: a user's edit, which the task pane hears of). Edits are written one after another, in the order typed: none is dropped while one is written.
+   */
+  readonly edit: (cells: readonly TypedCell[]) => void;
+  /** Why the last edit failed, or null. */
+  readonly editError: string | null;
+  readonly dismissEditError: () => void;
+  /** Blank rows the user added below the used range of the sheet on screen (they hold nothing until typed into). */
+  readonly addedRows: number;
+  readonly addRows: (count: number) => void;
   /** Why the sheet could not be read, or null. */
   readonly readError: string | null;
 }
@@ -32,7 +40,8 @@ function firstShown(sheets: readonly SheetInfo[]): string | null {
   return (sheets.find((s) => s.visible) ?? sheets[0])?.name ?? null;
 }
 
-export function useWorkbookView(gateway: WorkbenchGateway): WorkbookView {
+/** `onEdited`: called after each of the user's edits (written or not: a failed edit may have changed something). */
+export function useWorkbookView(gateway: WorkbenchGateway, onEdited?: () => void): WorkbookView {
   const [sheets, setSheets] = useState<readonly SheetInfo[]>([]);
   const [active, setActive] = useState<string | null>(null);
   const [grid, setGrid] = useState<GridSheet | null>(null);
@@ -86,12 +95,41 @@ export function useWorkbookView(gateway: WorkbenchGateway): WorkbookView {
     [active],
   );
 
-  const edit = useOperation(async (address: string, text: string) => {
-    if (active === null) throw new Error("No sheet is shown.");
-    // editCells, not writeCells: this is the user's edit, so the task pane's sheet listeners hear of it (as Excel
-    // tells them of a user's edit); the grid redraws on onChange either way.
-    await gateway.editCells(active, [{ address, value: typedValue(text) }]);
-  });
+  const [editError, setEditError] = useState<string | null>(null);
+  const edits = useRef<Promise<void>>(Promise.resolve());
+  const onEditedRef = useRef(onEdited);
+  onEditedRef.current = onEdited;
+  const edit = useCallback(
+    (cells: readonly TypedCell[]) => {
+      if (active === null) return;
+      const sheet = active;
+      edits.current = edits.current.then(async () => {
+        try {
+          // A user's edit, not the add-in's writeCells: the task pane's sheet listeners hear of it (as Excel tells them
+          // of a user's edit); the grid redraws on onChange either way.
+          (await loadSession()).writeTypedCells(gateway, sheet, cells);
+          setEditError(null);
+        } catch (failure: unknown) {
+          // Shown above the grid; the cells keep what they held (the write is all or nothing).
+          setEditError(messageOf(failure));
+        } finally {
+          onEditedRef.current?.();
+        }
+      });
+    },
+    [gateway, active],
+  );
+  const dismissEditError = useCallback(() => setEditError(null), []);
 
-  return { sheets, active, show, grid: grid !== null && grid.name === active ? grid : null, selection, select, edit, readError };
+  // By sheet name, for as long as the workbook is open: going back to a sheet shows the rows added to it.
+  const [added, setAdded] = useState<ReadonlyMap<string, number>>(new Map());
+  const addedRows = active === null ? 0 : (added.get(active) ?? 0);
+  const addRows = useCallback(
+    (count: number) => {
+      if (active !== null && count > 0) setAdded((before) => new Map(before).set(active, (before.get(active) ?? 0) + count));
+    },
+    [active],
+  );
+
+  return { sheets, active, show, grid: grid !== null && grid.name === active ? grid : null, selection, select, edit, editError, dismissEditError, addedRows, addRows, readError };
 }

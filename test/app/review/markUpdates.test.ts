@@ -45,6 +45,8 @@ describe("marks that follow the check", () => {
     expect([...marked.keys()]).toEqual(["Trusts"]);
     expect(marked.get("Trusts")).toBe(markFingerprint([{ address: "E2", severity: "warning" }, { address: "D3", severity: "error" }]));
     expect(markedSheetsOf(undefined).size).toBe(0);
+    // Compare's marks (changed cells) are not Validate's: that sheet is left alone by the next check.
+    expect(markedSheetsOf({ Trusts: { error: [], warning: [], changed: ["D6"] } }).size).toBe(0);
     expect(markedSheetsOf(["Trusts"]).size).toBe(0);
   });
 

@@ -2,7 +2,7 @@ import { buildTemplate, TEMPLATE_VERSION } from "../../../src/core/template/buil
 import { SUMMARY_LABELS } from "../../../src/core/template/summary";
 import type { TemplateSheet, TemplateSpec } from "../../../src/core/template/types";
 import { COLUMNS } from "../../../src/core/columns";
-import { SUPPLIERS } from "../../../src/core/enums";
+import { REGIONS, SUPPLIERS } from "../../../src/core/enums";
 import { ICS_LABELS, PROFILE_NAMES } from "../../../src/core/schema";
 import { cellAddress, columnLetters, parseAddress } from "../../../src/core/cells";
 
@@ -97,6 +97,18 @@ describe("buildTemplate", () => {
     const v = (ics.validations ?? []).find((x) => x.range === "B6");
     if (!v || v.kind !== "list") throw new Error("no profile dropdown");
     expect(listValues(v.source)).toEqual([...PROFILE_NAMES]);
+  });
+
+  it("has an optional Region below the ICS labels, with a dropdown of the seven NHS England regions", () => {
+    const ics = sheet("ICS");
+    expect(valueAt(ics, "A7")).toBe("Region");
+    expect(valueAt(ics, "B7")).toBeUndefined();
+    const v = (ics.validations ?? []).find((x) => x.range === "B7");
+    if (!v || v.kind !== "list") throw new Error("no region dropdown");
+    expect(listValues(v.source)).toEqual([...REGIONS]);
+    // Right of the profile table, so that no earlier list or profile column moves.
+    expect(v.source).toBe("=Lists!$K$2:$K$8");
+    expect(valueAt(sheet("Lists"), "K1")).toBe("Region");
   });
 
   it("has the Summary labels exactly as the spec lists them, a formula beside each", () => {

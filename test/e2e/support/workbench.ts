@@ -93,7 +93,7 @@ export async function sheetTabs(page: Page): Promise<string[]> {
 }
 
 /** Shows a task-pane view by clicking its tab. */
-export async function showView(page: Page, label: "Template" | "Merge" | "Columns" | "Validate" | "Scores" | "Export" | "Stamp"): Promise<void> {
+export async function showView(page: Page, label: "Template" | "Merge" | "Columns" | "Validate" | "Scores" | "Export" | "Stamp" | "Compare"): Promise<void> {
   await pane(page).getByRole("tablist", { name: "Views" }).getByRole("tab", { name: label }).click();
   await pane(page).getByRole("heading", { level: 2, name: label }).waitFor();
 }

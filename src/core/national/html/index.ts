@@ -1,0 +1,3 @@
+/** The national report as one self-contained HTML page (OUT.html). */
+export { reportPage } from "./page";
+export { escapeHtml } from "./escape";
