@@ -114,6 +114,8 @@ export async function saveWorkbook(page: Page, { lossWarning = false } = {}): Pr
     await page.getByRole("button", { name: "Save .xlsx" }).click();
     if (lossWarning) await page.getByRole("alertdialog", { name: "Save the values only?" }).getByRole("button", { name: "Save a copy" }).click();
   });
+  // While the dialog closes, Fluent keeps the page behind it aria-hidden: wait until it is gone.
+  if (lossWarning) await page.getByRole("alertdialog", { name: "Save the values only?" }).waitFor({ state: "detached" });
   return { name, workbook: await loadXlsx(bytes) };
 }
 
