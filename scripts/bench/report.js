@@ -375,15 +375,13 @@ saxes, so decoding and per-element objects were the cost, not the grammar. Three
   attribute's value only when asked for, text only where a handler wants it;
 - a cell whose value is plain digits (shared-string indexes, serial dates, amounts: most cells of a return) is
   read from its bytes without a string, and so are its column and style;
-- the command line offers Node's zlib to the reader (about 50 ms for the 28 MB worksheet, against 250-580 ms
-  for fflate here); the browser keeps fflate.
+- the command line offers Node's zlib to the reader (the hostile files' table shows the read alone with
+  each inflater); the browser keeps fflate.
 
-The read in the phase table above is through fflate (the workbench's and the task pane's path: that run's
-scripts/bench/phases.js did not yet offer zlib, as \`validate\` does; it does now): 1.3 s at 50,000 rows, against
-2.2 s in the previous page's run with saxes.
-\`validate\` is now under half of exceljs's time at 50,000 rows (table above; just: the rules and the report,
-about 1.4 s, are now most of it) and just over half at 10,000 rows, where start-up weighs more. At 10,000 rows
-the peak memory is 0.61 of exceljs's (124 against 204 MB), most of it Node and the modules loaded
+The phase table above shows the read as the command line does it (zlib); at 50,000 rows it was 2.2 s in this
+page's previous run with saxes and fflate. \`validate\` now takes under half of exceljs's time at 50,000 rows
+(the rules and the report, about 1.4 s, are now most of it) and about half at 10,000 rows, where start-up weighs
+more (table above). At 10,000 rows the peak memory is 0.6 of exceljs's, most of it Node and the modules loaded
 (\`node -e 0\` alone peaks near 40 MB); the issue's memory target is at 50,000 rows, met at 0.40.
 
 ### Earlier: the command line's speed (before the reader: the guard and exceljs loading described here are gone)
