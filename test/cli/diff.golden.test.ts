@@ -4,11 +4,11 @@
  * in test/fixtures/diff (its README says how they are made). After an intended change, refresh the files with
  * `UPDATE_GOLDEN=1 npx jest test/cli/diff.golden` and review the diff.
  *
- * The command runs as main() runs it (./diffRun.ts), so these cases hold once `diff` is registered in src/cli/main.ts.
+ * The command runs through main(), as a user runs it.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { runDiffCli } from "./diffRun";
+import { runCli } from "./run";
 
 const GOLDEN = path.join(__dirname, "..", "fixtures", "golden");
 const FIXTURES = "test/fixtures/diff";
@@ -32,7 +32,7 @@ const CASES: readonly [string, readonly string[]][] = [
 
 describe("epr-return diff golden files", () => {
   it.each(CASES)("%s", async (name, argv) => {
-    const run = await runDiffCli(argv);
+    const run = await runCli(argv, "2024-12-31");
     const actual = { argv, code: run.code, stdout: parseIfJson(run.stdout), stderr: run.stderr };
     const file = path.join(GOLDEN, `${name}.json`);
     if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, JSON.stringify(actual, null, 2) + "\n");

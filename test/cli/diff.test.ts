@@ -2,7 +2,7 @@
  * `epr-return diff` on the fixture pairs (test/fixtures/diff/README.md): every kind of change is found and reported
  * as the spec's JSON style says, independently of the golden files (which pin the whole output).
  */
-import { runDiffCli } from "./diffRun";
+import { runCli } from "./run";
 
 jest.setTimeout(60_000);
 
@@ -20,7 +20,7 @@ interface DiffJson {
 }
 
 async function changes(): Promise<DiffJson> {
-  const run = await runDiffCli(["diff", ...CHANGES, "--json"]);
+  const run = await runCli(["diff", ...CHANGES, "--json"], "2024-12-31");
   expect(run.code).toBe(1);
   expect(run.stderr).toBe("");
   return JSON.parse(run.stdout) as DiffJson;
@@ -78,7 +78,7 @@ describe("epr-return diff", () => {
   });
 
   it("prints the changes grouped by trust, in the sheet's row order", async () => {
-    const run = await runDiffCli(["diff", ...CHANGES]);
+    const run = await runCli(["diff", ...CHANGES], "2024-12-31");
     expect(run.code).toBe(1);
     const headings = run.stdout.split("\n").filter((line) => /^ {2}\S/.test(line) && /\(R[AB]\d\)/.test(line));
     expect(headings.map((line) => /\((R[AB]\d)\)/.exec(line)?.[1])).toEqual(["RA1", "RA2", "RA3", "RA6", "RA7", "RA8", "RA9", "RB1", "RA4", "RA5"]);
@@ -86,11 +86,11 @@ describe("epr-return diff", () => {
   });
 
   it("exits 0 when the same values were saved differently, and 2 for trouble", async () => {
-    const same = await runDiffCli(["diff", "test/fixtures/diff/unchanged-old.xlsx", "test/fixtures/diff/unchanged-new.xlsx", "--json"]);
+    const same = await runCli(["diff", "test/fixtures/diff/unchanged-old.xlsx", "test/fixtures/diff/unchanged-new.xlsx", "--json"], "2024-12-31");
     expect(same.code).toBe(0);
     expect(JSON.parse(same.stdout)).toMatchObject({ changed: false, trusts: { changed: [], added: [], removed: [] }, ics: [] });
-    expect((await runDiffCli(["diff", CHANGES[0] ?? ""])).code).toBe(2);
-    const unreadable = await runDiffCli(["diff", "test/fixtures/broken/truncated.xlsx", CHANGES[1] ?? ""]);
+    expect((await runCli(["diff", CHANGES[0] ?? ""], "2024-12-31")).code).toBe(2);
+    const unreadable = await runCli(["diff", "test/fixtures/broken/truncated.xlsx", CHANGES[1] ?? ""], "2024-12-31");
     expect(unreadable.code).toBe(2);
     expect(unreadable.stdout).toBe("");
     expect(unreadable.stderr).toMatch(/^epr-return: test\/fixtures\/broken\/truncated\.xlsx: .+\n$/);
